@@ -1,0 +1,50 @@
+import type { ErrorLike, OperationVariables, TypedDocumentNode } from '@apollo/client';
+import { toErrorLike } from '@apollo/client/errors';
+import { onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { useApolloClient } from './useApolloClient';
+
+export interface UseSubscriptionOptions<TData, TVariables> {
+  /** A ref or getter re-subscribes when it changes. */
+  variables?: MaybeRefOrGetter<TVariables>;
+  /** Called for every event, e.g. to show a toast or refetch a list. */
+  onData?: (data: TData) => void;
+}
+
+/** Subscribes over the WebSocket link for as long as the calling scope lives. */
+export function useSubscription<TData, TVariables extends OperationVariables>(
+  subscription: TypedDocumentNode<TData, TVariables>,
+  options: UseSubscriptionOptions<TData, TVariables> = {},
+) {
+  const client = useApolloClient();
+  const data = shallowRef<TData>();
+  const error = shallowRef<ErrorLike>();
+  let active: { unsubscribe(): void } | undefined;
+
+  function start(variables: TVariables | undefined) {
+    active?.unsubscribe();
+    error.value = undefined;
+    // The VariablesOption conditional type cannot be resolved for a generic TVariables.
+    active = client
+      .subscribe<TData, TVariables>({
+        query: subscription,
+        variables,
+      } as Parameters<typeof client.subscribe<TData, TVariables>>[0])
+      .subscribe({
+        next: (result) => {
+          error.value = result.error;
+          if (result.data !== undefined) {
+            data.value = result.data as TData;
+            options.onData?.(result.data as TData);
+          }
+        },
+        error: (e: unknown) => {
+          error.value = toErrorLike(e);
+        },
+      });
+  }
+
+  watch(() => toValue(options.variables), start, { deep: true, immediate: true });
+  onScopeDispose(() => active?.unsubscribe());
+
+  return { data, error };
+}

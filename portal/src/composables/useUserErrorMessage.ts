@@ -1,0 +1,16 @@
+import { useI18n } from 'vue-i18n';
+import type { UserErrorLike } from './useMutation';
+
+/**
+ * Translates a userError by its code, never by the server's English `message`.
+ * With a scope, `<scope>.errors.<CODE>` overrides the shared `errors.<CODE>` where the
+ * context needs a more precise sentence (e.g. ALREADY_EXISTS on sign-up).
+ */
+export function useUserErrorMessage(scope?: string) {
+  const { t, te } = useI18n();
+  return (error: Pick<UserErrorLike, 'code'>): string => {
+    const keys = [scope ? `${scope}.errors.${error.code}` : null, `errors.${error.code}`];
+    const key = keys.find((candidate): candidate is string => candidate !== null && te(candidate));
+    return t(key ?? 'common.error.generic');
+  };
+}

@@ -1,0 +1,36 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { entities } from './entities.js';
+import { migrationsList } from './migrations/index.js';
+
+export interface OrmOptions {
+  url: string;
+  statementTimeoutMs?: number;
+  poolMax?: number;
+  /** Receives every SQL statement; tests count them. */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormConfig(options: OrmOptions): Options {
+  return defineConfig({
+    clientUrl: options.url,
+    entities,
+    extensions: [Migrator],
+    // Migrations are listed in code, so they run the same from tsx, vitest and the built JS.
+    migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations' },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    driverOptions: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : undefined,
+    debug: options.onQuery ? ['query'] : false,
+    logger: options.onQuery ?? (() => {}),
+    // Entities are explicit; nothing is discovered from the file system at run time.
+    discovery: { warnWhenNoEntities: true },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  });
+}
+
+export async function initOrm(options: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(options));
+}
+
+export type { MikroORM };

@@ -1,0 +1,1 @@
+export const TEMPLATES = { empty: 'gongzhi_template_empty', demo: 'gongzhi_template_demo' } as const;
