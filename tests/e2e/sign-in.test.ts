@@ -1,0 +1,57 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromePath,
+  expectNoProblems,
+  launchBrowser,
+  NO_BROWSER_MESSAGE,
+  openPage,
+  portalBuilt,
+  screenshot,
+  signInThroughPortal,
+} from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+if (!chromePath) {
+  console.warn(NO_BROWSER_MESSAGE);
+}
+
+describe.skipIf(!chromePath)('portal sign-in journey', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    expect(portalBuilt, 'the portal must be built (`pnpm build`) before browser tests').toBe(true);
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs a demo user in and shows the signed-in layout with their name', async () => {
+    const page = await openPage(browser, server.url);
+    await page.goto('/');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('link', { name: '登录' })
+          .or(page.getByRole('button', { name: '登录' }))
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    await signInThroughPortal(page, '13800000009');
+    await expect.poll(() => page.getByTestId('viewer-name').textContent()).toContain('孙大伟');
+    await screenshot(page, 'sign-in-done');
+    expectNoProblems(page);
+  });
+
+  it('shows a translated error, not the raw server text, for a wrong password', async () => {
+    const page = await openPage(browser, server.url);
+    await page.goto('/signin');
+    await page.getByTestId('signin-identifier').fill('13800000009');
+    await page.getByTestId('signin-password').fill('wrong-password');
+    await page.getByTestId('signin-submit').click();
+    await expect.poll(() => page.locator('body').textContent()).toMatch(/账号或密码/);
+    expect(await page.locator('body').textContent()).not.toContain('The account or password is wrong');
+  });
+});
