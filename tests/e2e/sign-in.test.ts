@@ -13,6 +13,7 @@ import {
 import { startTestServer, type TestServer } from '../support/server.js';
 
 if (!chromePath) {
+  // eslint-disable-next-line no-console -- tells the person running the suite why browser tests were skipped
   console.warn(NO_BROWSER_MESSAGE);
 }
 
