@@ -10,3 +10,4 @@ export { createSchema, printContract, SCHEMA_FILE } from './app/schema.js';
 export type { Clock } from './app/clock.js';
 export { seedDemoOnce } from './demo/seed.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.js';
+export { ConfigError } from './config/env.js';

@@ -112,9 +112,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     validationRules: [queryLimitsRule(DEFAULT_LIMITS)],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown })?.originalError;
-      if (original && (!formatted.extensions?.code || formatted.extensions.code === 'INTERNAL_SERVER_ERROR')) {
-        logger.error({ err: original, path: formatted.path }, 'resolver failed');
-      }
       // Apollo reports every validation failure as GRAPHQL_VALIDATION_FAILED; our limits keep their own code.
       const limitCode = (original as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
       if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof limitCode === 'string' && LIMIT_CODES.has(limitCode)) {
@@ -135,10 +132,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         },
       },
       {
-        // Puts the request id on masked errors so support can find the log line.
+        // Logs each operation with its request id, and puts the id on masked errors so support can find the log line.
         async requestDidStart({ contextValue }) {
+          const started = performance.now();
           return {
-            async willSendResponse({ response }) {
+            async didEncounterErrors({ errors }) {
+              for (const error of errors) {
+                const code = error.extensions?.code;
+                if (error.originalError && (!code || code === 'INTERNAL_SERVER_ERROR')) {
+                  contextValue.logger.error({ err: error.originalError, path: error.path }, 'operation failed');
+                }
+              }
+            },
+            async willSendResponse({ response, operationName }) {
+              contextValue.logger.debug({ operationName, ms: Math.round(performance.now() - started) }, 'graphql');
               if (response.body.kind === 'single' && response.body.singleResult.errors) {
                 response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
                   error.extensions?.code === 'INTERNAL_SERVER_ERROR'
