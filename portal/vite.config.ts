@@ -2,9 +2,9 @@ import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type ProxyOptions } from 'vite';
 
-// The API server (server/) listens on GONGZHI_PORT; the portal is always served same-origin
+// The API server (server/) listens on PORT (as in `pnpm dev`) or GONGZHI_PORT; the portal is always served same-origin
 // through this proxy, so session cookies need no CORS and the WS URL is just /graphql.
-const apiTarget = `http://127.0.0.1:${process.env.GONGZHI_PORT ?? 4000}`;
+const apiTarget = `http://127.0.0.1:${process.env.GONGZHI_PORT ?? process.env.PORT ?? 4000}`;
 
 const proxy: Record<string, ProxyOptions> = {
   '/graphql': { target: apiTarget, ws: true },
