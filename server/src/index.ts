@@ -10,4 +10,7 @@ export { createSchema, printContract, SCHEMA_FILE } from './app/schema.js';
 export type { Clock } from './app/clock.js';
 export { seedDemoOnce } from './demo/seed.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.js';
+export { seedDistrict } from './demo/district.js';
+export { DEMO_FIXTURES } from './demo/fixtures.js';
+export { normaliseCreditCode } from './common/validation/credit-code.js';
 export { ConfigError } from './config/env.js';

@@ -1,0 +1,21 @@
+/** Skills volunteers offer (shown on their profile, matched against service needs). */
+export const VOLUNTEER_SKILLS = [
+  '法律咨询',
+  '医疗护理',
+  '心理疏导',
+  '电工维修',
+  '水管维修',
+  '农技指导',
+  '书法',
+  '摄影',
+  '家电维修',
+  '理发',
+  '助老陪护',
+  '课业辅导',
+  '文艺演出',
+  '急救培训',
+  '垃圾分类宣传',
+  '反诈宣传',
+  '政策宣讲',
+  '电脑维修',
+] as const;
