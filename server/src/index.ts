@@ -9,6 +9,7 @@ export { migrate } from './db/migrate.js';
 export { createSchema, printContract, SCHEMA_FILE } from './app/schema.js';
 export type { Clock } from './app/clock.js';
 export { seedDemoOnce } from './demo/seed.js';
+export { seedProjects } from './demo/projects.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/accounts.js';
 export { seedDistrict } from './demo/district.js';
 export { DEMO_FIXTURES } from './demo/fixtures.js';

@@ -1,17 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 
 /** The system Chromium (Debian's `chromium`), or CHROME_PATH. Browser tests skip when there is none. */
 export const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
   (candidate): candidate is string => !!candidate && fs.existsSync(candidate),
 );
 
+/** Where the browser is, or where it was looked for first (for skip messages). */
+export const CHROME_PATH = chromePath ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const hasChromium = chromePath !== undefined;
+
 export const NO_BROWSER_MESSAGE = 'No Chromium found: browser tests skipped. Install one (`apt-get install chromium`) or set CHROME_PATH.';
 
 /** The built portal is what the server serves; browser tests need it. */
 export const portalBuilt = fs.existsSync(path.resolve(import.meta.dirname, '../../portal/dist/index.html'));
+
+/** Demo accounts' password (server/src/demo/accounts.ts). */
+export const DEMO_PASSWORD = 'gongzhi-demo';
+
+/**
+ * Console errors that say nothing about the portal. Everything else is a problem: a console error
+ * in a real browser is a bug (an uncaught exception, a failed request, a Vue error).
+ */
+const HARMLESS_CONSOLE_ERRORS: readonly RegExp[] = [
+  // Chromium asks for /favicon.ico even though index.html names /favicon.svg.
+  /favicon\.ico/,
+];
 
 export async function launchBrowser(): Promise<Browser> {
   if (!chromePath) {
@@ -34,28 +50,41 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page that records console errors and failed requests, so a test can assert the page ran clean. */
+/**
+ * A page in a fresh browser profile (own cookies: one person), in Chinese and Beijing time as the
+ * portal's users have it. It records console errors and uncaught exceptions in `problems`. Call it
+ * inside a test: when the test finishes, the profile is closed and the test fails if there were
+ * problems (`expectNoProblems` checks earlier, where a test wants to).
+ */
 export async function openPage(browser: Browser, baseUrl: string): Promise<Page & { problems: string[] }> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = (await context.newPage()) as Page & { problems: string[] };
   page.problems = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') {
-      page.problems.push(`console: ${message.text()}`);
+    const text = message.text();
+    if (message.type() === 'error' && !HARMLESS_CONSOLE_ERRORS.some((pattern) => pattern.test(text))) {
+      page.problems.push(`console at ${page.url()}: ${text}`);
     }
   });
-  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => page.problems.push(`page error at ${page.url()}: ${error.message}`));
+  onTestFinished(async () => {
+    await context.close();
+    expectNoProblems(page);
+  });
   return page;
 }
 
-/** Signs in through the portal's sign-in page, as a person would. */
-export async function signInThroughPortal(page: Page, identifier: string, password = 'gongzhi-demo'): Promise<void> {
+/** Signs in through the portal's sign-in page, as a person would, and waits until the header shows them. */
+export async function signInThroughPortal(page: Page, identifier: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/signin');
   await page.getByTestId('signin-identifier').fill(identifier);
   await page.getByTestId('signin-password').fill(password);
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('viewer-name').waitFor({ timeout: 15_000 });
 }
+
+/** The same as signInThroughPortal. */
+export const signInThroughUi = signInThroughPortal;
 
 /** Saves a screenshot under tests/.artifacts for a person to look at when a journey fails. */
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -65,5 +94,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export function expectNoProblems(page: { problems: string[] }): void {
-  expect(page.problems).toEqual([]);
+  expect(page.problems, 'the browser reported errors').toEqual([]);
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createLogger, initOrm, migrate, seedDemoOnce, startEmbeddedPostgres } from '@gongzhi/server';
-import { TEMPLATES } from './templates.js';
+import { TEMPLATES, TEST_EPOCH } from './templates.js';
 
 /**
  * One embedded PostgreSQL for the whole run, with two migrated template databases (empty, and with the
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
     const orm = await initOrm({ url: withDatabase(adminUrl, template) });
     await migrate(orm);
     if (seeded) {
-      await seedDemoOnce(orm, logger);
+      await seedDemoOnce(orm, logger, new Date(TEST_EPOCH));
     }
     await orm.close();
   }

@@ -5,13 +5,13 @@ import { inject } from 'vitest';
 import { createLogger, initOrm, loadConfig, startGongzhi, type Clock, type Gongzhi } from '@gongzhi/server';
 import { GraphQLClient } from './client.js';
 import { withDatabase } from './global-setup.js';
-import { TEMPLATES } from './templates.js';
+import { TEMPLATES, TEST_EPOCH } from './templates.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A clock tests move by hand: deadlines are tested by setting time, never by sleeping. */
 export class TestClock implements Clock {
-  constructor(private current = new Date('2026-11-21T02:00:00.000Z')) {}
+  constructor(private current = new Date(TEST_EPOCH)) {}
   now(): Date {
     return new Date(this.current);
   }

@@ -25,6 +25,8 @@ export interface Context {
   auth: Authentication | undefined;
   /** The caller's memberships and roles, loaded once per request on first use. */
   actor(): Promise<Actor | undefined>;
+  /** Forgets the cached actor after a change to the caller's own memberships or roles. */
+  reloadActor(): void;
   cookies: CookieJar | undefined;
   ip: string;
 }
@@ -59,6 +61,9 @@ export function createContext(
         actor = { personUuid, loaded: personUuid ? loadActor(em, personUuid) : Promise.resolve(undefined) };
       }
       return actor.loaded;
+    },
+    reloadActor: () => {
+      actor = undefined;
     },
     cookies: request.cookies,
     ip: request.ip,

@@ -15,6 +15,9 @@ import { ruruHTML } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
 import { WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate.js';
+import { demandExportRouter } from '../demands/demand-export.route.js';
+import { pledgeExportRouter } from '../pledges/pledge-export.route.js';
+import { serviceRecordExportRouter } from '../volunteering/service-record-export.route.js';
 import type { PubSub } from '../common/pubsub/pg-pubsub.js';
 import type { Config } from '../config/env.js';
 import { migrationsApplied } from '../db/migrate.js';
@@ -178,6 +181,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       },
     }),
   );
+
+  // File downloads (before the portal, whose single-page fallback answers every other GET).
+  app.use(pledgeExportRouter({ rootEm: orm.em, clock, logger }));
+  app.use(serviceRecordExportRouter({ rootEm: orm.em, clock, logger }));
+  app.use(demandExportRouter({ rootEm: orm.em, clock, logger, pubSub }));
 
   servePortal(app, config.portalDir, logger);
 

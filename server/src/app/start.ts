@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createPgPubSub } from '../common/pubsub/pg-pubsub.js';
 import type { Config } from '../config/env.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres.js';
+import { startDemandSweeper } from '../demands/demand-sweeper.js';
 import { migrate } from '../db/migrate.js';
 import { initOrm } from '../db/orm.js';
 import { seedDemoOnce, type DemoAccount } from '../demo/seed.js';
@@ -44,10 +45,12 @@ export async function startGongzhi({ config, logger, clock = systemClock, onQuer
     if (applied.length) {
       logger.info({ applied }, 'applied migrations');
     }
-    const demoAccounts = config.seedDemo ? await seedDemoOnce(orm, logger) : [];
+    const demoAccounts = config.seedDemo ? await seedDemoOnce(orm, logger, clock.now()) : [];
     const { pubSub, close: closePubSub } = await createPgPubSub(databaseUrl, logger);
     const schema = await createSchema(pubSub);
     const http = await startHttpServer({ config, logger, orm, schema, pubSub, clock });
+    // Closes unrated and escalates overdue demand tickets even when nobody reads them.
+    const demandSweeper = startDemandSweeper({ orm, pubSub, clock, logger, intervalMs: config.demandSweepIntervalMs });
     return {
       url: http.url,
       port: http.port,
@@ -56,6 +59,7 @@ export async function startGongzhi({ config, logger, clock = systemClock, onQuer
       demoAccounts,
       async stop() {
         await http.stop();
+        await demandSweeper.stop();
         await closePubSub();
         await orm.close();
         await embedded?.stop();

@@ -41,7 +41,7 @@ function checkPassword(validator: Validator, field: string[], password: string):
 }
 
 /** Finds the account by mobile number or email, whichever the identifier is. */
-async function findByIdentifier(ctx: Context, identifier: string): Promise<Person | null> {
+export async function findByIdentifier(ctx: Context, identifier: string): Promise<Person | null> {
   const phone = normaliseMobile(identifier);
   if (phone) {
     return ctx.em.findOne(Person, { phone, deletedAt: null });

@@ -20,6 +20,8 @@ export interface Config {
   sessionDays: number;
   /** Cookies get the `Secure` flag (behind HTTPS). */
   secureCookies: boolean;
+  /** How often unrated demand tickets are closed and overdue ones escalated; 0 turns the timer off (reads still apply both). */
+  demandSweepIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +111,6 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string; 
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_000_000, 1_000, 50_000_000),
     sessionDays: integer(env, 'SESSION_DAYS', 14, 1, 365),
     secureCookies: boolean(env, 'SECURE_COOKIES', false),
+    demandSweepIntervalMs: integer(env, 'DEMAND_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
   };
 }

@@ -18,6 +18,9 @@ export function ormConfig(options: OrmOptions): Options {
     extensions: [Migrator],
     // Migrations are listed in code, so they run the same from tsx, vitest and the built JS.
     migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations' },
+    // The append-only guards (triggers and their functions) are written by hand in migrations; without
+    // this, every generated migration would drop them because no entity declares them.
+    schemaGenerator: { ignoreTriggers: true, ignoreRoutines: true },
     pool: { min: 0, max: options.poolMax ?? 10 },
     driverOptions: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : undefined,
     debug: options.onQuery ? ['query'] : false,

@@ -28,9 +28,9 @@ const SEED = 5304_02;
  * the nine demo accounts. Everything is built in memory first, then written with a few multi-row
  * inserts per table, so the whole seed takes a fraction of a second beyond hashing one password.
  */
-export async function seedDistrict(em: EntityManager): Promise<DemoAccount[]> {
+export async function seedDistrict(em: EntityManager, now: Date = new Date()): Promise<DemoAccount[]> {
   const random = new Random(SEED);
-  const timeline = new Timeline(new Date());
+  const timeline = new Timeline(now);
   const regions = buildRegionTree(em, random, timeline.daysAgo(420));
   const organisations = buildOrganisationTree(em, random, regions, timeline);
   const people = new PeopleFactory(em, random, timeline, (village) => organisations.villageBranches.get(village)!);

@@ -1,15 +1,19 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../app/logger.js';
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
+import { seedDemands } from './demands.js';
 import { seedDistrict } from './district.js';
+import { seedProjects } from './projects.js';
+import { seedVolunteering } from './volunteering.js';
 
 export type { DemoAccount };
 
 /**
- * Seeds the demo district on the first start only. An advisory lock makes concurrent starts (several
+ * Seeds the demo district, its partner projects, residents' demands, volunteering and commitments on
+ * the first start only. An advisory lock makes concurrent starts (several
  * replicas) seed once; an existing person means the database is in use, and nothing is touched.
  */
-export async function seedDemoOnce(orm: MikroORM, logger: Logger): Promise<DemoAccount[]> {
+export async function seedDemoOnce(orm: MikroORM, logger: Logger, now: Date = new Date()): Promise<DemoAccount[]> {
   const em = orm.em.fork();
   return em.transactional(async (tx) => {
     await tx.getConnection().execute("select pg_advisory_xact_lock(hashtext('gongzhi.demo-seed'))", [], 'all', tx.getTransactionContext());
@@ -19,7 +23,11 @@ export async function seedDemoOnce(orm: MikroORM, logger: Logger): Promise<DemoA
     if (seeded) {
       return demoAccountsIfPresent(tx);
     }
-    const accounts = await seedDistrict(tx);
+    // Each feature's demo data builds on the previous ones; all of it is dated relative to `now`.
+    const accounts = await seedDistrict(tx, now);
+    await seedProjects(tx, now);
+    await seedDemands(tx, now);
+    await seedVolunteering(tx, now);
     logger.info('seeded the demo district');
     return accounts;
   });

@@ -36,6 +36,12 @@ export enum VerificationStatus {
   REJECTED = 'REJECTED',
 }
 
+/** An administrator's decision on an organisation awaiting (or asking again for) verification. */
+export enum VerificationDecision {
+  VERIFY = 'VERIFY',
+  REJECT = 'REJECT',
+}
+
 registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'Kind of organisation' });
 registerEnumType(OrganisationSubtype, {
   name: 'OrganisationSubtype',
@@ -43,3 +49,11 @@ registerEnumType(OrganisationSubtype, {
   valuesConfig: { VILLAGE_COLLECTIVE: { description: 'Village collective company (强村公司)' } },
 });
 registerEnumType(VerificationStatus, { name: 'VerificationStatus', description: 'Whether an administrator verified the organisation' });
+registerEnumType(VerificationDecision, {
+  name: 'VerificationDecision',
+  description: 'Decision of a verification',
+  valuesConfig: {
+    VERIFY: { description: 'The organisation is genuine: mark it VERIFIED' },
+    REJECT: { description: 'The organisation could not be verified: mark it REJECTED, with a note saying why' },
+  },
+});

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../app/context.js';
 import { Connection, ConnectionArgs, paginate } from '../common/relay/connection.js';
 import { uuidOf } from '../common/relay/global-id.js';
@@ -7,6 +7,7 @@ import { registerNodeType } from '../common/relay/node-registry.js';
 import { Region } from './region.entity.js';
 import { RegionFilter } from './region.inputs.js';
 import { escapeLike } from '../common/sql.js';
+import { can } from '../policy/policy.js';
 
 export const RegionConnection = Connection(Region, 'Region');
 
@@ -16,7 +17,7 @@ registerNodeType('Region', { load: (ctx, uuid) => ctx.loaders.regions.byUuid.loa
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => Region, { nullable: true, description: 'A region by id' })
-  async region(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Region | null> {
+  async region(@Arg('id', () => ID, { description: 'Global id of the region' }) id: string, @Ctx() ctx: Context): Promise<Region | null> {
     const uuid = uuidOf(id, 'Region');
     return (uuid && (await ctx.loaders.regions.byUuid.load(uuid))) || null;
   }
@@ -24,7 +25,7 @@ export class RegionResolver {
   @Query(() => RegionConnection, { description: 'Regions in tree order (each region before its subtree), filtered' })
   async regions(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
-    @Arg('filter', () => RegionFilter, { nullable: true }) filter: RegionFilter | null,
+    @Arg('filter', () => RegionFilter, { nullable: true, description: 'Conditions the regions must meet' }) filter: RegionFilter | null,
     @Ctx() ctx: Context,
   ) {
     const where: FilterQuery<Region>[] = [];
@@ -59,5 +60,17 @@ export class RegionResolver {
     const uuids = region.path.split('/').filter(Boolean).slice(0, -1);
     const found = await ctx.loaders.regions.byUuid.loadMany(uuids);
     return found.filter((item): item is Region => item instanceof Region);
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of organisations in the region and everything below it' })
+  organisationCount(@Root() region: Region, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.regions.organisationCount.load(region.uuid);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Indicates whether the viewer administers this region (as REGION_ADMIN of it or above, or platform admin)',
+  })
+  async viewerCanAdminister(@Root() region: Region, @Ctx() ctx: Context): Promise<boolean> {
+    return can(await ctx.actor(), 'region.administer', region.path);
   }
 }

@@ -13,3 +13,9 @@ export function maskAddress(address: string): string {
   const visible = [...address].slice(0, 6).join('');
   return `${visible}****`;
 }
+
+/** Keeps the family name (the first character) and hides the rest: 孙大伟 → 孙**. */
+export function maskName(name: string): string {
+  const characters = [...name.trim()];
+  return `${characters[0] ?? ''}${'*'.repeat(Math.max(1, characters.length - 1))}`;
+}

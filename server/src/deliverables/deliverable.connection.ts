@@ -1,0 +1,4 @@
+import { Connection } from '../common/relay/connection.js';
+import { Deliverable } from './deliverable.entity.js';
+
+export const DeliverableConnection = Connection(Deliverable, 'Deliverable');

@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { v7 as uuidv7 } from 'uuid';
+import { entityLoader, groupLoader } from '../common/loaders/entity-loader.js';
+import { DemandCategoryPolicy } from './demand-category-policy.entity.js';
+import { DemandEvent } from './demand-event.entity.js';
+import { DemandTicket } from './demand-ticket.entity.js';
+import type { DemandCategory } from './demand.enums.js';
+
+/** One view of a ticket's unmasked personal data, to be written to the activity log. */
+export interface PersonalDataView {
+  ticketUuid: string;
+  viewerUuid: string;
+  /** The organisation through whose role the viewer sees the data, if any. */
+  onBehalfOfUuid: string | null;
+  at: Date;
+}
+
+export function createDemandLoaders(em: EntityManager) {
+  return {
+    byUuid: entityLoader(em, DemandTicket),
+    eventsByTicket: groupLoader(
+      (tickets: readonly string[]) =>
+        em.find(DemandEvent, { ticket: { $in: [...tickets] } }, { orderBy: { createdAt: 'asc', uuid: 'asc' } }),
+      (event) => event.ticket.uuid,
+    ),
+    /** The time limits of each category (a table of eleven rows). */
+    categoryPolicy: new DataLoader<DemandCategory, DemandCategoryPolicy | undefined>(async (categories) => {
+      const rows = await em.find(DemandCategoryPolicy, { category: { $in: [...categories] } });
+      return categories.map((category) => rows.find((row) => row.category === category));
+    }),
+    /**
+     * Logs views of unmasked personal data: once per ticket per request (the loader's cache dedupes),
+     * with one multi-row INSERT for every ticket of a page, so a list costs one statement, not one per row.
+     */
+    personalDataViews: new DataLoader<PersonalDataView, true, string>(
+      async (views) => {
+        await em.getConnection().execute(
+          `insert into activity_entry (id, created_at, actor_id, on_behalf_of_id, action, subject_type, subject_uuid)
+           values ${views.map(() => "(?, ?, ?, ?, 'demand.personalDataViewed', 'DemandTicket', ?)").join(', ')}`,
+          views.flatMap((view) => [uuidv7(), view.at, view.viewerUuid, view.onBehalfOfUuid, view.ticketUuid]),
+        );
+        return views.map(() => true as const);
+      },
+      { cacheKeyFn: (view) => view.ticketUuid },
+    ),
+  };
+}

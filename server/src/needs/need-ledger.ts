@@ -1,0 +1,33 @@
+import { LockMode } from '@mikro-orm/core';
+import type { Context } from '../app/context.js';
+import { Need } from './need.entity.js';
+
+/** Open to pledges: not closed, and its deadline (a day in China) not passed. */
+export function needIsOpen(need: Need, today: string): boolean {
+  return !need.closedAt && (!need.deadline || need.deadline >= today);
+}
+
+/**
+ * Locks a need's row for the rest of the transaction (`select … for update`). Every change that adds
+ * to or checks what is pledged against the need takes this lock first, so concurrent pledges queue
+ * up and each one sees the pledges committed before it.
+ */
+export async function lockNeed(tx: Context, uuid: string): Promise<Need | null> {
+  return tx.em.findOne(Need, { uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+}
+
+/**
+ * Whether the live pledges of a need (proposed, accepted, fulfilled), with `replacing` left out and
+ * `adding` added, would exceed `quantity`. Summed and compared in PostgreSQL `numeric`: exact.
+ *
+ * Run it as its own statement after `lockNeed`: under READ COMMITTED each statement reads a fresh
+ * snapshot, so it sees every pledge committed by the transactions that held the lock before.
+ */
+export async function wouldExceed(tx: Context, needUuid: string, quantity: string, adding: string, replacing?: string): Promise<boolean> {
+  const [row] = await tx.em.execute<{ exceeds: boolean }[]>(
+    `select coalesce(sum(quantity), 0) + ?::numeric > ?::numeric as exceeds from pledge
+      where need_id = ? and status in ('PROPOSED', 'ACCEPTED', 'FULFILLED') and id <> ?`,
+    [adding, quantity, needUuid, replacing ?? '00000000-0000-0000-0000-000000000000'],
+  );
+  return row!.exceeds;
+}

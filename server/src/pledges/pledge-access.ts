@@ -1,0 +1,37 @@
+import { LockMode } from '@mikro-orm/core';
+import type { Context } from '../app/context.js';
+import { uuidOf } from '../common/relay/global-id.js';
+import { lockNeed } from '../needs/need-ledger.js';
+import type { PledgeFacts } from '../policy/policy.js';
+import { projectInChange } from '../projects/project-access.js';
+import { Pledge } from './pledge.entity.js';
+
+export function pledgeSnapshot(pledge: Pledge): Record<string, unknown> {
+  return {
+    quantity: pledge.quantity,
+    status: pledge.status,
+    note: pledge.note ?? null,
+    responseNote: pledge.responseNote ?? null,
+  };
+}
+
+/**
+ * Loads a pledge for a change with its project, need and facts, locking in the order every change
+ * follows (project, then need, then pledge) so concurrent changes queue instead of deadlocking.
+ * Undefined when unknown or not visible to the caller.
+ */
+export async function pledgeInChange(tx: Context, uuid: string | undefined) {
+  const peek = uuid ? await tx.em.findOne(Pledge, { uuid }) : null;
+  const found = peek ? await projectInChange(tx, peek.project.uuid) : undefined;
+  if (!peek || !found) {
+    return undefined;
+  }
+  const need = (await lockNeed(tx, peek.need.uuid))!;
+  const pledge = (await tx.em.findOne(Pledge, { uuid: peek.uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
+  const facts: PledgeFacts = { project: found.facts, pledgerUuid: pledge.organisation.uuid };
+  return { ...found, need, pledge, pledgeFacts: facts };
+}
+
+export function pledgeUuid(id: string): string | undefined {
+  return uuidOf(id, 'Pledge');
+}

@@ -1,0 +1,4 @@
+import { Connection } from '../common/relay/connection.js';
+import { Project } from './project.entity.js';
+
+export const ProjectConnection = Connection(Project, 'Project');

@@ -1,0 +1,117 @@
+import http from 'node:http';
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  firstError?: string;
+  seconds: number;
+  latenciesMs: number[];
+  bytes: number;
+}
+
+/** One POST over a keep-alive agent; resolves with the status and the body. */
+export function post(agent: http.Agent, url: URL, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+const failed = (status: number, body: string) => status !== 200 || body.includes('"errors":[');
+
+/**
+ * Closed loop: `concurrency` clients each send the next request as soon as the previous answer has been
+ * read, for `durationMs`. `makeBody` gives each request its variables (a random township, project…).
+ */
+export async function closedLoop(url: string, concurrency: number, durationMs: number, makeBody: () => string): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const target = new URL(url);
+  const result: LoadResult = { requests: 0, errors: 0, seconds: 0, latenciesMs: [], bytes: 0 };
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        try {
+          const { status, body } = await post(agent, target, makeBody());
+          result.latenciesMs.push(performance.now() - sent);
+          result.bytes += Buffer.byteLength(body);
+          if (failed(status, body)) {
+            result.errors += 1;
+            result.firstError ??= `${status} ${body.slice(0, 300)}`;
+          }
+        } catch (error) {
+          result.errors += 1;
+          result.firstError ??= String(error);
+        }
+        result.requests += 1;
+      }
+    }),
+  );
+  result.seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return result;
+}
+
+/** Open loop at a fixed rate (requests are sent on schedule whether or not earlier ones have answered). */
+export async function fixedRate(url: string, ratePerSecond: number, durationMs: number, makeBody: () => string): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const target = new URL(url);
+  const result: LoadResult = { requests: 0, errors: 0, seconds: 0, latenciesMs: [], bytes: 0 };
+  const started = performance.now();
+  const total = Math.max(1, Math.round((ratePerSecond * durationMs) / 1000));
+  const pending: Promise<void>[] = [];
+  for (let index = 0; index < total; index += 1) {
+    const due = started + (index * 1000) / ratePerSecond;
+    const wait = due - performance.now();
+    if (wait > 0) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    pending.push(
+      post(agent, target, makeBody()).then(
+        ({ status, body }) => {
+          // Latency from the scheduled time, so queueing in the client counts too (no coordinated omission).
+          result.latenciesMs.push(performance.now() - due);
+          result.bytes += Buffer.byteLength(body);
+          if (failed(status, body)) {
+            result.errors += 1;
+            result.firstError ??= `${status} ${body.slice(0, 300)}`;
+          }
+        },
+        (error: unknown) => {
+          result.errors += 1;
+          result.firstError ??= String(error);
+        },
+      ),
+    );
+    result.requests += 1;
+  }
+  await Promise.all(pending);
+  result.seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return result;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (!values.length) {
+    return NaN;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function median(values: number[]): number {
+  const finite = values.filter((value) => Number.isFinite(value));
+  return finite.length ? percentile(finite, 50) : NaN;
+}

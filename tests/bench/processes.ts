@@ -1,0 +1,137 @@
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './support/database.js';
+
+const TSX = path.join(REPO_ROOT, 'server/node_modules/tsx/dist/esm/index.mjs');
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+export interface ServerProcess {
+  name: string;
+  url: string;
+  pid: number;
+  /** How the process was started (recorded with the results). */
+  command: string;
+  stop(): Promise<void>;
+}
+
+/** CPU time (user + system) per process, in ms, from /proc/<pid>/stat. */
+export function cpuSnapshot(pids: number[]): Map<number, number> {
+  const snapshot = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      snapshot.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    } catch {
+      // Gone between listing and reading.
+    }
+  }
+  return snapshot;
+}
+
+/**
+ * CPU spent between two snapshots by the processes alive at the end: a backend started during the round
+ * counts whole; one that ended during it is lost (pools keep their connections, so that is rare).
+ */
+export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) {
+    total += ms - (before.get(pid) ?? 0);
+  }
+  return total;
+}
+
+/** Peak resident set (VmHWM) in MiB. */
+export function peakRssMiB(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The built server (`server/dist/main.js`) when it is at least as new as the sources, else the sources
+ * through tsx's loader: the same code either way, tsx only transforms it once at start.
+ */
+export function gongzhiCommand(): { args: string[]; cwd: string; label: string } {
+  const cwd = path.join(REPO_ROOT, 'server');
+  const built = path.join(cwd, 'dist/main.js');
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestMtime(path.join(cwd, 'src'))) {
+    return { args: [built], cwd, label: 'node server/dist/main.js' };
+  }
+  return {
+    args: ['--import', `file://${TSX}`, path.join(cwd, 'src/main.ts')],
+    cwd,
+    label: 'node --import tsx server/src/main.ts (dist is stale)',
+  };
+}
+
+/** Starts a server process and waits until `ready` answers; the child's stderr is kept for errors. */
+export async function startProcess(options: {
+  name: string;
+  args: string[];
+  cwd: string;
+  env?: Record<string, string>;
+  url: string;
+  label: string;
+  ready: () => Promise<boolean>;
+}): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, options.args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`${options.name} exited (${child.exitCode}): ${stderr}`);
+    }
+    if (await options.ready().catch(() => false)) {
+      break;
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${options.name} did not become ready: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    name: options.name,
+    url: options.url,
+    pid: child.pid!,
+    command: options.label,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+export { TSX };
