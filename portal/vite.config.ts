@@ -11,6 +11,8 @@ const proxy: Record<string, ProxyOptions> = {
   '/graphiql': { target: apiTarget },
   '/healthz': { target: apiTarget },
   '/readyz': { target: apiTarget },
+  // Pledge-ledger downloads (CSV/XLSX), authenticated by the session cookie.
+  '/exports': { target: apiTarget },
 };
 
 export default defineConfig({

@@ -96,3 +96,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function expectNoProblems(page: { problems: string[] }): void {
   expect(page.problems, 'the browser reported errors').toEqual([]);
 }
+
+/**
+ * Opens a page from the header menu as a person would: a direct entry is clicked; an entry inside a
+ * section's sub-menu is reached by hovering the section first.
+ */
+export async function navigateByMenu(page: Page, label: string): Promise<void> {
+  const item = page.getByRole('menuitem', { name: label, exact: true }).filter({ visible: true });
+  if ((await item.count()) === 0) {
+    for (const section of await page.locator('[data-testid^="nav-section-"]').all()) {
+      await section.hover();
+      // The sub-menu opens after a short hover delay.
+      const opened = await item
+        .first()
+        .waitFor({ state: 'visible', timeout: 2_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (opened) {
+        break;
+      }
+    }
+  }
+  await item.first().click();
+}

@@ -21,11 +21,11 @@ export function useFieldErrors<TField extends string>(
 
   /** Undefined when the field has no error, so ElFormItem's `error` prop stays clear. */
   function fieldError(field: TField): string | undefined {
-    const messages = userErrors.value.filter((e) => formFieldOf(e) === field).map(message);
+    const messages = userErrors.value.filter((e) => formFieldOf(e) === field).map((e) => message(e, field));
     return messages.length > 0 ? messages.join(' ') : undefined;
   }
 
-  const formErrors = computed(() => userErrors.value.filter((e) => formFieldOf(e) === undefined).map(message));
+  const formErrors = computed(() => userErrors.value.filter((e) => formFieldOf(e) === undefined).map((e) => message(e)));
 
   return { fieldError, formErrors };
 }

@@ -1,3 +1,4 @@
+import type { ViewerCapability } from '@/features/auth/access';
 import type { RegionRoleKind } from '@/graphql/generated/graphql';
 
 declare module 'vue-router' {
@@ -8,6 +9,8 @@ declare module 'vue-router' {
     requiresAuth?: boolean;
     /** Any one of these region roles is enough (implies requiresAuth). */
     roles?: readonly RegionRoleKind[];
+    /** A viewer capability that must be true, e.g. canVerifyOrganisations or canLeadProjects (implies requiresAuth). */
+    capability?: ViewerCapability;
   }
 }
 

