@@ -100,6 +100,12 @@ describe('POST /graphql', () => {
   });
 });
 
+describe('database connections', () => {
+  it('run with the configured statement timeout, so a runaway query is cut off', async () => {
+    expect(await server.sql('show statement_timeout')).toEqual([{ statement_timeout: '10s' }]);
+  });
+});
+
 describe('GraphQL IDE', () => {
   it('serves the IDE and its assets from the server itself (no CDN)', async () => {
     const page = await (await fetch(`${server.url}/graphiql`)).text();

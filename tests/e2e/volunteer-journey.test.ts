@@ -110,6 +110,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(() => card.getByTestId('shift-my-status').getAttribute('data-status'), LIVE).toBe('CONFIRMED');
     await expect.poll(() => card.getByTestId('shift-remaining').getAttribute('data-remaining'), LIVE).toBe('4');
     await card.getByTestId('shift-cancel').waitFor(LIVE);
+    // "我的志愿服务" lists the coming shift.
+    await volunteer.goto('/me/volunteering');
+    await expect.poll(() => volunteer.getByTestId('my-shift').filter({ hasText: activityTitle }).count(), LIVE).toBe(1);
 
     // The shift has started: the coordinator checks the volunteer in from the roster and confirms the hours.
     server.clock.set(new Date(Date.parse(times.startsAt) + 10 * 60_000).toISOString());

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../app/context.js';
 import { ConnectionArgs, paginate, type ConnectionShape } from '../common/relay/connection.js';
 import { DecimalScalar } from '../common/scalars/index.js';
@@ -7,7 +8,9 @@ import { Person } from '../people/person.entity.js';
 import { ServiceHoursEntry } from './service-hours-entry.entity.js';
 import { ServiceRecord, ServiceRecordLine } from './service-record.types.js';
 import { canReadServiceRecord } from './volunteering-access.js';
-import { ServiceHoursEntryConnection } from './volunteering.connections.js';
+import { ShiftSignUp } from './shift-sign-up.entity.js';
+import { ServiceHoursEntryConnection, ShiftSignUpConnection } from './volunteering.connections.js';
+import { PersonShiftSignUpFilter } from './volunteering.inputs.js';
 
 /**
  * A volunteer's service record on their Person: visible to themself, to the ADMINs of the party
@@ -28,6 +31,29 @@ export class PersonServiceRecordResolver {
       return null;
     }
     return paginate(ctx.em, ServiceHoursEntry, { person: person.uuid }, { createdAt: 'desc', uuid: 'desc' }, page);
+  }
+
+  @FieldResolver(() => ShiftSignUpConnection, {
+    nullable: true,
+    description: "The person's shift sign-ups, newest first; null unless you may see their service record",
+  })
+  async shiftSignUps(
+    @Root() person: Person,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => PersonShiftSignUpFilter, { nullable: true }) filter: PersonShiftSignUpFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionShape<ShiftSignUp> | null> {
+    if (!(await canReadServiceRecord(ctx, person))) {
+      return null;
+    }
+    const where: FilterQuery<ShiftSignUp> = { person: person.uuid };
+    if (filter?.status?.length) {
+      where.status = { $in: filter.status };
+    }
+    if (filter?.upcoming) {
+      where.shift = { endsAt: { $gt: ctx.clock.now() } };
+    }
+    return paginate(ctx.em, ShiftSignUp, where, { createdAt: 'desc', uuid: 'desc' }, page);
   }
 
   @FieldResolver(() => DecimalScalar, {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../common/scalars/index.js';
-import { ShiftAttendanceOutcome } from './volunteering.enums.js';
+import { ShiftAttendanceOutcome, ShiftSignUpStatus } from './volunteering.enums.js';
 
 @InputType({ description: 'A new volunteer activity for a project' })
 export class VolunteerActivityCreateInput {
@@ -178,4 +178,13 @@ export class VolunteerActivityFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only activities with a shift that has not ended yet' })
   upcoming?: boolean | null;
+}
+
+@InputType({ description: "Filter of a person's shift sign-ups" })
+export class PersonShiftSignUpFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Only sign-ups for shifts that have not ended yet' })
+  upcoming?: boolean | null;
+
+  @Field(() => [ShiftSignUpStatus], { nullable: true, description: 'Only sign-ups in one of these statuses' })
+  status?: ShiftSignUpStatus[] | null;
 }
