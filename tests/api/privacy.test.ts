@@ -174,3 +174,26 @@ describe('viewerDelete', () => {
     expect(organisation.organisation.memberCount).toBe(0);
   });
 });
+
+describe('viewerDelete of a platform administrator', () => {
+  it('refuses the last platform administrator with LAST_ADMIN and allows it once there is another', async () => {
+    const admin = await signUp(server, '平台管理员甲', uniquePhone());
+    const [row] = await server.sql<{ id: string }>('select id from person where name = ?', ['平台管理员甲']);
+    await server.sql(`delete from region_role where role = 'PLATFORM_ADMIN'`);
+    await server.sql(`insert into region_role (id, created_at, person_id, role) values (gen_random_uuid(), now(), ?, 'PLATFORM_ADMIN')`, [
+      row!.id,
+    ]);
+    const refused = await admin.client.query(DELETE, { password: PASSWORD });
+    expect(refused.viewerDelete).toEqual({ deleted: false, userErrors: [{ code: 'LAST_ADMIN', field: null }] });
+    expect(await server.sql(`select deleted_at from person where id = ?`, [row!.id])).toEqual([{ deleted_at: null }]);
+
+    const other = await signUp(server, '平台管理员乙', uniquePhone());
+    const [otherRow] = await server.sql<{ id: string }>('select id from person where name = ?', ['平台管理员乙']);
+    await server.sql(`insert into region_role (id, created_at, person_id, role) values (gen_random_uuid(), now(), ?, 'PLATFORM_ADMIN')`, [
+      otherRow!.id,
+    ]);
+    const allowed = await admin.client.query(DELETE, { password: PASSWORD });
+    expect(allowed.viewerDelete).toEqual({ deleted: true, userErrors: [] });
+    expect(other.id).toBeTruthy();
+  });
+});

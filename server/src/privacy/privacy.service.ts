@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActivityEntry } from '../activity/activity-entry.entity.js';
 import { recordActivity } from '../activity/activity.service.js';
 import type { Context } from '../app/context.js';
@@ -154,6 +155,9 @@ export async function viewerDelete(ctx: Context, input: { password: string }): P
     return fail(UserErrorCode.INVALID_CREDENTIALS, 'The password is wrong', ['input', 'password']);
   }
   const result = await ctx.em.transactional(async (tx) => {
+    if (await isLastPlatformAdmin(tx, personUuid)) {
+      return fail<true>(UserErrorCode.LAST_ADMIN, 'You are the last platform administrator; appoint another one first');
+    }
     const memberships = await tx.find(Membership, { person: personUuid }, { orderBy: { organisation: 'asc' } });
     for (const membership of memberships.filter((item) => item.role === MembershipRole.ADMIN)) {
       await lockOrganisation(tx, membership.organisation.uuid);
@@ -207,4 +211,22 @@ export async function viewerDelete(ctx: Context, input: { password: string }): P
     ctx.loaders.memberships.byPerson.clear(personUuid);
   }
   return result;
+}
+
+/**
+ * The platform must keep an administrator: whoever is the last one cannot delete their account. The
+ * advisory lock makes two last admins deleting at once take turns, so one of them is refused.
+ */
+async function isLastPlatformAdmin(em: EntityManager, personUuid: string): Promise<boolean> {
+  const connection = em.getConnection();
+  const context = em.getTransactionContext();
+  await connection.execute("select pg_advisory_xact_lock(hashtext('gongzhi.platform-admins'))", [], 'all', context);
+  const [row] = await connection.execute<{ mine: boolean; others: boolean }[]>(
+    `select exists(select 1 from region_role where role = 'PLATFORM_ADMIN' and person_id = ?) as mine,
+            exists(select 1 from region_role where role = 'PLATFORM_ADMIN' and person_id <> ?) as others`,
+    [personUuid, personUuid],
+    'all',
+    context,
+  );
+  return !!row?.mine && !row.others;
 }
