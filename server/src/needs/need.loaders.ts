@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { entityLoader } from '../common/loaders/entity-loader.js';
+import { plainEntity } from '../common/loaders/plain-rows.js';
 import { Need } from './need.entity.js';
 
 /** Derived amounts of a need, as exact decimal strings summed by PostgreSQL. */
@@ -93,7 +94,8 @@ export function createNeedLoaders(em: EntityManager) {
       const byProject = new Map<string, Need[]>();
       for (const row of rows) {
         const { columns, amounts: values } = splitRow(row);
-        const need = em.map(Need, columns);
+        // Read-only plain rows (see `plain-rows.ts`): hydration cost more than the statement.
+        const need = plainEntity(em, Need, columns);
         amounts.prime(need.uuid, values);
         const list = byProject.get(row.project_id) ?? [];
         list.push(need);

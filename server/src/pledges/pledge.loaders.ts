@@ -1,16 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { entityLoader, groupLoader } from '../common/loaders/entity-loader.js';
+import { plainEntity, selectColumns } from '../common/loaders/plain-rows.js';
+import { Organisation } from '../organisations/organisation.entity.js';
 import { Delivery } from './delivery.entity.js';
 import { Pledge } from './pledge.entity.js';
 
 export function createPledgeLoaders(em: EntityManager) {
   return {
     byUuid: entityLoader(em, Pledge),
-    /** Pledges per need, oldest first, with the pledging organisation joined in. */
+    /** Pledges per need, oldest first, with the pledging organisation joined in (read-only plain rows). */
     byNeed: groupLoader(
-      (needs: readonly string[]) =>
-        em.find(Pledge, { need: { $in: [...needs] } }, { populate: ['organisation'], orderBy: { createdAt: 'asc', uuid: 'asc' } }),
+      async (needs: readonly string[]) => {
+        const rows = await em.execute<Record<string, unknown>[]>(
+          `select ${selectColumns(em, Pledge, 'p')}, ${selectColumns(em, Organisation, 'o', 'o.')}
+           from pledge p join organisation o on o.id = p.organisation_id
+          where p.need_id in (${needs.map(() => '?').join(', ')}) order by p.created_at, p.id`,
+          [...needs],
+        );
+        return rows.map((row) => plainEntity(em, Pledge, row, '', { organisation: plainEntity(em, Organisation, row, 'o.') }));
+      },
       (pledge) => pledge.need.uuid,
     ),
     deliveryByUuid: entityLoader(em, Delivery),
