@@ -47,6 +47,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     }
     stopping = true;
     logger.info({ signal }, 'stopping: draining requests');
+    // A stop that cannot finish (a stuck connection, an unreachable database) must not keep the process alive.
+    setTimeout(() => {
+      logger.error('stop did not finish in 30 s: exiting anyway');
+      process.exit(1);
+    }, 30_000).unref();
     gongzhi.stop().then(
       () => process.exit(0),
       (error: unknown) => {
