@@ -9,7 +9,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { ruruHTML } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
@@ -87,9 +87,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // Subscriptions over WebSocket pass the same limits and introspection switch as HTTP operations.
+  const wsRules = [...specifiedRules, queryLimitsRule(DEFAULT_LIMITS), ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
+      validate: (wsSchema, document) => validate(wsSchema, document, wsRules),
       // Cross-site WebSocket hijacking: a browser sends our cookie from any page, so only our own origin may connect.
       onConnect: (ctx) => {
         const origin = ctx.extra.request.headers.origin;
