@@ -57,6 +57,38 @@ async function insertPlace(tx: Context, place: ProjectPartner): Promise<Result<P
   }
 }
 
+/**
+ * Creates an organisation's place in a project (invited or applied) together with the one activity
+ * entry that records it; a concurrent duplicate answers ALREADY_EXISTS.
+ */
+async function openPlace(
+  tx: Context,
+  place: Pick<ProjectPartner, 'project' | 'organisation' | 'role' | 'status'> & { message: string | undefined },
+  entry: { action: string; onBehalfOfUuid: string | null | undefined },
+) {
+  const created = tx.em.create(ProjectPartner, {
+    ...place,
+    message: place.message ?? null,
+    createdBy: tx.auth!.personUuid,
+    createdAt: tx.clock.now(),
+  });
+  const inserted = await insertPlace(tx, created);
+  if (!inserted.ok) {
+    return inserted;
+  }
+  return ok({
+    value: created,
+    activity: {
+      action: entry.action,
+      subjectType: 'ProjectPartner',
+      subjectUuid: created.uuid,
+      projectUuid: created.project.uuid,
+      onBehalfOfUuid: entry.onBehalfOfUuid,
+      after: snapshot(created),
+    },
+  });
+}
+
 const ALREADY_PLACED = () =>
   fail<never>(UserErrorCode.ALREADY_EXISTS, 'The organisation is already invited to, applying to or a partner of this project', [
     'input',
@@ -95,30 +127,14 @@ export function projectPartnerInvite(ctx: Context, input: ProjectPartnerInviteIn
     if (await hasLivePlace(tx, project.uuid, organisation.uuid)) {
       return ALREADY_PLACED();
     }
-    const place = tx.em.create(ProjectPartner, {
-      project,
-      organisation,
-      role: input.role,
-      status: ProjectPartnerStatus.INVITED,
-      message: message ?? null,
-      createdBy: tx.auth!.personUuid,
-      createdAt: tx.clock.now(),
-    });
-    const inserted = await insertPlace(tx, place);
-    if (!inserted.ok) {
-      return inserted;
-    }
-    return ok({
-      value: place,
-      activity: {
+    return openPlace(
+      tx,
+      { project, organisation, role: input.role, status: ProjectPartnerStatus.INVITED, message },
+      {
         action: 'projectPartner.invited',
-        subjectType: 'ProjectPartner',
-        subjectUuid: place.uuid,
-        projectUuid: project.uuid,
         onBehalfOfUuid: coordinatingOrganisation(actor, facts),
-        after: snapshot(place),
       },
-    });
+    );
   });
 }
 
@@ -153,30 +169,14 @@ export function projectPartnerApply(ctx: Context, input: ProjectPartnerApplyInpu
     if (await hasLivePlace(tx, project.uuid, organisation.uuid)) {
       return ALREADY_PLACED();
     }
-    const place = tx.em.create(ProjectPartner, {
-      project,
-      organisation,
-      role: ProjectPartnerRole.PARTNER,
-      status: ProjectPartnerStatus.APPLIED,
-      message: message ?? null,
-      createdBy: tx.auth!.personUuid,
-      createdAt: tx.clock.now(),
-    });
-    const inserted = await insertPlace(tx, place);
-    if (!inserted.ok) {
-      return inserted;
-    }
-    return ok({
-      value: place,
-      activity: {
+    return openPlace(
+      tx,
+      { project, organisation, role: ProjectPartnerRole.PARTNER, status: ProjectPartnerStatus.APPLIED, message },
+      {
         action: 'projectPartner.applied',
-        subjectType: 'ProjectPartner',
-        subjectUuid: place.uuid,
-        projectUuid: project.uuid,
         onBehalfOfUuid: organisation.uuid,
-        after: snapshot(place),
       },
-    });
+    );
   });
 }
 
