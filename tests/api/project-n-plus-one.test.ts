@@ -130,6 +130,20 @@ describe('projects page', () => {
     expect(fifty.count, fifty.log.join('\n')).toBeLessThanOrEqual(11);
   });
 
+  it('answers the public page (no viewer fields) with one statement for its whole sub-tree, whatever its size', async () => {
+    const publicPage = PAGE.replace(/ viewerCan\w+| composition \{ kind count \}| overdue/g, '');
+    const count = async (first: number) => {
+      server.statements.reset();
+      const data = await world.people.secretary.client.query(publicPage, { first, region: region.id });
+      expect(data.projects.nodes).toHaveLength(first);
+      return { count: server.statements.count, log: server.statements.log.join('\n') };
+    };
+    const [five, fifty] = [await count(5), await count(50)];
+    expect(fifty.count, fifty.log).toBe(five.count);
+    // Session and actor 3; the keyset page and its count 2; the compiled sub-tree 1.
+    expect(fifty.count, fifty.log).toBeLessThanOrEqual(6);
+  });
+
   it('reads the latest activity of every project of a page in one statement', async () => {
     const timeline = `query ($first: Int!, $region: ID!) { projects(first: $first, filter: { regionId: $region }) {
       nodes { id activity(first: 3) { totalCount nodes { action actor { id } onBehalfOf { id } } } } } }`;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { entityLoader } from '../common/loaders/entity-loader.js';
 import { plainEntity } from '../common/loaders/plain-rows.js';
+import { NEED_AMOUNTS_SQL } from './need-amounts.sql.js';
 import { Need } from './need.entity.js';
 
 /** Derived amounts of a need, as exact decimal strings summed by PostgreSQL. */
@@ -18,35 +19,12 @@ export interface NeedAmounts {
   coverage: string;
 }
 
-/**
- * Needs with their amounts summed from pledges and confirmed deliveries. Nothing is stored twice:
- * every read sums the ledger, so the amounts cannot drift from it.
- */
+/** Needs with their derived amounts (`need-amounts.sql.ts`), oldest first. */
 const NEEDS_WITH_AMOUNTS_SQL = (where: string) => `
-select n.*,
-       a.pledged::text as amount_pledged, a.accepted::text as amount_accepted,
-       (d.delivered + v.hours)::numeric(18, 2)::text as amount_delivered,
-       greatest(n.quantity - a.pledged, 0)::numeric(18, 2)::text as amount_remaining,
-       round(a.accepted / n.quantity, 4)::text as amount_coverage
+select n.*, ${Object.entries(NEED_AMOUNTS_SQL)
+  .map(([amount, sql]) => `${sql('n')} as amount_${amount}`)
+  .join(', ')}
   from need n
- cross join lateral (
-   select coalesce(sum(p.quantity) filter (where p.status in ('PROPOSED', 'ACCEPTED', 'FULFILLED')), 0)::numeric(18, 2) as pledged,
-          coalesce(sum(p.quantity) filter (where p.status in ('ACCEPTED', 'FULFILLED')), 0)::numeric(18, 2) as accepted
-     from pledge p where p.need_id = n.id) a
- cross join lateral (
-   select coalesce(sum(dl.quantity), 0)::numeric(18, 2) as delivered
-     from delivery dl join pledge p on p.id = dl.pledge_id
-    where p.need_id = n.id and dl.confirmed_at is not null) d
- -- Volunteer hours are delivered too: hours a coordinator of the organising partner confirmed into the
- -- service-hours ledger for an activity linked to this VOLUNTEER_HOURS need count as delivered, like a
- -- confirmed delivery. They are summed from the ledger here (corrections included) rather than copied
- -- into Delivery rows: a Delivery belongs to an organisation's pledge, hours belong to volunteers, and a
- -- copy would drift from the ledger with every correction. Pledges of volunteer hours still deliver as
- -- any pledge does; both add up.
- cross join lateral (
-   select coalesce(sum(e.hours), 0)::numeric(18, 2) as hours
-     from service_hours_entry e join shift s on s.id = e.shift_id join volunteer_activity va on va.id = s.activity_id
-    where va.need_id = n.id and n.kind = 'VOLUNTEER_HOURS') v
  where ${where}
  order by n.created_at, n.id`;
 

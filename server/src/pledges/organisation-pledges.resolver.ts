@@ -1,6 +1,8 @@
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../app/context.js';
+import { withPrecompiledNodes } from '../common/lookahead/precompiled.js';
 import { ConnectionArgs, paginate } from '../common/relay/connection.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { readableProjectsCondition } from '../policy/policy.js';
@@ -17,6 +19,7 @@ export class OrganisationPledgesResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => PledgeFilter, { nullable: true, description: 'Which items to list' }) filter: PledgeFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const actor = await ctx.actor();
     const readable = readableProjectsCondition(actor, 'project');
@@ -29,6 +32,11 @@ export class OrganisationPledgesResolver {
     if (filter?.status?.length) {
       where.push({ status: { $in: filter.status } });
     }
-    return paginate(ctx.em, Pledge, { $and: where }, { createdAt: 'desc', uuid: 'desc' }, page);
+    return withPrecompiledNodes(
+      ctx,
+      info,
+      'pledge',
+      await paginate(ctx.em, Pledge, { $and: where }, { createdAt: 'desc', uuid: 'desc' }, page),
+    );
   }
 }

@@ -1,9 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../app/context.js';
 import { ActivityEntryConnection } from '../activity/activity.connection.js';
 import { projectTimeline } from '../activity/project-timeline.js';
 import { toPayload } from '../common/errors/result.js';
 import { populatedOr } from '../common/loaders/populated.js';
+import { withPrecompiledNodes, withPrecompiledObject } from '../common/lookahead/precompiled.js';
 import { connectionFromArray, ConnectionArgs } from '../common/relay/connection.js';
 import { uuidOf } from '../common/relay/global-id.js';
 import { registerNodeType } from '../common/relay/node-registry.js';
@@ -44,18 +46,21 @@ export class ProjectResolver {
   async project(
     @Arg('id', () => ID, { description: 'Global id of the project' }) id: string,
     @Ctx() ctx: Context,
-  ): Promise<Project | null> {
-    return (await readableProject(ctx, uuidOf(id, 'Project'))) ?? null;
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Project | object | null> {
+    return withPrecompiledObject(ctx, info, 'project', (await readableProject(ctx, uuidOf(id, 'Project'))) ?? null);
   }
 
   @Query(() => ProjectConnection, { description: 'Partner projects you may see, filtered and ordered (newest first by default)' })
-  projects(
+  async projects(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Which items to list' }) filter: ProjectFilter | null,
     @Arg('orderBy', () => ProjectOrder, { nullable: true, description: 'Ordering; newest first by default' }) orderBy: ProjectOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listProjects(ctx, filter, orderBy, page);
+    // The page's whole sub-tree in one more statement when its selection compiles (`common/lookahead`).
+    return withPrecompiledNodes(ctx, info, 'project', await listProjects(ctx, filter, orderBy, page));
   }
 
   @Authorized()

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphQLClient } from '../support/client.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+/**
+ * The look-ahead compiler answers whole project pages in one SQL statement. Its answers must be the
+ * resolvers' answers, field for field: each query here is asked twice on the demo district, once as is
+ * (compiled) and once with a field the compiler does not know (`viewerCanUpdate`), which sends the whole
+ * page back through the resolvers.
+ */
+let server: TestServer;
+let secretary: GraphQLClient;
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  secretary = await server.signedIn('13800000003');
+});
+afterAll(() => server?.stop());
+
+const ORGANISATION = `id name kind subtype democraticParty creditCode description contactName contactPhone address
+  verificationStatus verifiedAt verificationNote createdAt`;
+
+const PROJECT = `id title summary category status statusReason startDate endDate createdAt __typename
+  leadOrganisation { ${ORGANISATION} }
+  partners { totalCount nodes { id role status message responseNote respondedAt createdAt organisation { id name kind } project { id title } } }
+  needs { totalCount nodes { id kind description quantity unit deadline allowOversubscription closedAt createdAt
+    pledged accepted delivered remaining coverage isOpen project { id }
+    pledges { totalCount nodes { id quantity note status responseNote respondedAt fulfilledAt createdAt pledger { id name } need { id } project { id } } } } }
+  deliverables { totalCount nodes { id title description dueOn status statusReason evidenceUrls submittedAt acceptedAt createdAt
+    owners { id name kind } project { id } } }
+  progress { needsTotal needsCovered needsCoverage pledgesProposed pledgesAccepted pledgesFulfilled deliverablesTotal deliverablesAccepted
+    deliverablesOverdue partnersAccepted }`;
+
+/** The same query through the resolvers: `viewerCanUpdate` has no SQL shape, so nothing is compiled. */
+const throughResolvers = (query: string, marker: string) => query.replace(marker, `${marker} viewerCanUpdate`);
+
+function withoutMarker(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutMarker);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'viewerCanUpdate')
+        .map(([key, inner]) => [key, withoutMarker(inner)]),
+    );
+  }
+  return value;
+}
+
+async function both(client: GraphQLClient, query: string, marker: string, variables: Record<string, unknown> = {}) {
+  server.statements.reset();
+  const compiled = await client.request(query, variables);
+  const compiledStatements = server.statements.count;
+  server.statements.reset();
+  const resolved = await client.request(throughResolvers(query, marker), variables);
+  return { compiled, resolved, compiledStatements, resolvedStatements: server.statements.count };
+}
+
+describe('look-ahead project pages', () => {
+  it('answers the whole projects page exactly as the resolvers do, signed out and signed in', async () => {
+    const query = `query { projects(first: 100) { totalCount nodes { ${PROJECT} } } }`;
+    for (const client of [server.client(), secretary]) {
+      const { compiled, resolved, compiledStatements, resolvedStatements } = await both(client, query, 'nodes {');
+      expect(compiled.errors).toBeUndefined();
+      expect(resolved.errors).toBeUndefined();
+      const projects = (compiled.data as { projects: { nodes: { needs: { nodes: unknown[] } }[] } }).projects.nodes;
+      // The demo district has enough to compare: many projects, with needs and pledges.
+      expect(projects.length).toBeGreaterThan(10);
+      expect(projects.some((project) => project.needs.nodes.length > 0)).toBe(true);
+      expect(compiled.data).toEqual(withoutMarker(resolved.data));
+      // And it is the compiled path: one statement for the page's whole sub-tree instead of one per relation.
+      expect(compiledStatements).toBeLessThanOrEqual(resolvedStatements - 6);
+    }
+  });
+
+  it('keeps aliases, fragments, @include/@skip and nested page sizes', async () => {
+    const query = `query ($withNeeds: Boolean!) {
+      projects(first: 30) { nodes {
+        key: id
+        ...Card
+        needs(first: 1) @include(if: $withNeeds) { nodes { id left: remaining pledges(first: 2) { totalCount nodes { id } } } }
+        ... on Project { lead: leadOrganisation { id label: name } }
+        progress @skip(if: true) { needsTotal }
+      } } }
+      fragment Card on Project { title status deliverables { nodes { owners { name } } } }`;
+    for (const withNeeds of [true, false]) {
+      const { compiled, resolved } = await both(secretary, query, 'key: id', { withNeeds });
+      expect(compiled.errors).toBeUndefined();
+      expect(compiled.data).toEqual(withoutMarker(resolved.data));
+    }
+  });
+
+  it('answers one project and an organisation’s pledges the same way', async () => {
+    const list = await secretary.request<{ projects: { nodes: { id: string; leadOrganisation: { id: string } }[] } }>(
+      `{ projects(first: 5, filter: { status: ACTIVE }) { nodes { id leadOrganisation { id } } } }`,
+    );
+    const project = list.data!.projects.nodes[0]!;
+    const one = await both(secretary, `query ($id: ID!) { project(id: $id) { ${PROJECT} } }`, 'project(id: $id) {', { id: project.id });
+    expect(one.compiled.errors).toBeUndefined();
+    expect((one.compiled.data as { project: { id: string } }).project.id).toBe(project.id);
+    expect(one.compiled.data).toEqual(withoutMarker(one.resolved.data));
+
+    const pledgesQuery = `query ($id: ID!) { organisation(id: $id) { id pledges(first: 50) { totalCount nodes {
+      id quantity status pledger { id name } need { id kind quantity remaining project { id title leadOrganisation { id name } } } } } } }`;
+    const organisations = await server.sql<{ id: string }>(
+      `select organisation_id as id from pledge group by organisation_id order by count(*) desc limit 1`,
+    );
+    const organisationId = Buffer.from(`Organisation:${organisations[0]!.id}`).toString('base64url');
+    const pledges = await both(secretary, pledgesQuery, 'nodes {\n      id', { id: organisationId });
+    expect(pledges.compiled.errors).toBeUndefined();
+    const nodes = (pledges.compiled.data as { organisation: { pledges: { nodes: unknown[] } } }).organisation.pledges.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(pledges.compiled.data).toEqual(withoutMarker(pledges.resolved.data));
+  });
+
+  it('gives the resolvers’ error for a page size out of bounds, and leaves cursors to the resolvers', async () => {
+    const tooMany = `{ projects(first: 3) { nodes { id needs(first: 500) { nodes { id } } } } }`;
+    const compiled = await server.client().request(tooMany);
+    const resolved = await server.client().request(throughResolvers(tooMany, 'nodes { id'));
+    expect(compiled.errors?.[0]).toMatchObject({ message: 'first must be between 0 and 100', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(compiled.errors?.[0]?.message).toBe(resolved.errors?.[0]?.message);
+
+    // The page's own edges and pageInfo come from the keyset page; nested cursors send the page to the resolvers.
+    for (const nested of ['totalCount', 'pageInfo { hasNextPage endCursor }']) {
+      const withCursors = `{ projects(first: 3) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } nodes { id needs { ${nested} nodes { id } } } } }`;
+      const { compiled: paged, resolved: pagedResolved } = await both(server.client(), withCursors, 'nodes { id');
+      expect(paged.errors).toBeUndefined();
+      expect(paged.data).toEqual(withoutMarker(pagedResolved.data));
+    }
+  });
+});
