@@ -4,9 +4,10 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 /**
  * The look-ahead compiler answers whole project pages in one SQL statement. Its answers must be the
- * resolvers' answers, field for field: each query here is asked twice on the demo district, once as is
- * (compiled) and once with a field the compiler does not know (`viewerCanUpdate`), which sends the whole
- * page back through the resolvers.
+ * resolvers' answers, field for field: each query here is asked three ways on the demo district: as is
+ * (a direct answer, no graphql-js execution), beside another root field (`viewer`: executed, the page's
+ * sub-tree compiled inside its resolver), and with a field the compiler does not know
+ * (`viewerCanUpdate`), which sends the whole page through the resolvers.
  */
 let server: TestServer;
 let secretary: GraphQLClient;
@@ -34,6 +35,9 @@ const PROJECT = `id title summary category status statusReason startDate endDate
 /** The same query through the resolvers: `viewerCanUpdate` has no SQL shape, so nothing is compiled. */
 const throughResolvers = (query: string, marker: string) => query.replace(marker, `${marker} viewerCanUpdate`);
 
+/** The same query executed by graphql-js: a second root field with no direct answer. */
+const executed = (query: string) => query.replace(/\{/, '{ viewer { isPlatformAdmin } ');
+
 function withoutMarker(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(withoutMarker);
@@ -41,7 +45,7 @@ function withoutMarker(value: unknown): unknown {
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([key]) => key !== 'viewerCanUpdate')
+        .filter(([key]) => key !== 'viewerCanUpdate' && key !== 'viewer')
         .map(([key, inner]) => [key, withoutMarker(inner)]),
     );
   }
@@ -52,8 +56,12 @@ async function both(client: GraphQLClient, query: string, marker: string, variab
   server.statements.reset();
   const compiled = await client.request(query, variables);
   const compiledStatements = server.statements.count;
+  const inResolvers = await client.request(executed(query), variables);
   server.statements.reset();
   const resolved = await client.request(throughResolvers(query, marker), variables);
+  // Both compiled paths, the direct answer and the one inside the resolvers, give the same answer.
+  expect(withoutMarker(inResolvers.data)).toEqual(compiled.data);
+  expect(inResolvers.errors).toEqual(compiled.errors);
   return { compiled, resolved, compiledStatements, resolvedStatements: server.statements.count };
 }
 

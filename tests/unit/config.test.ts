@@ -8,6 +8,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}, defaults)).toMatchObject({ port: 4000, databaseUrl: undefined, nodeEnv: 'development', introspection: true });
   });
 
+  it('serves no metrics unless METRICS_ENABLED is set', () => {
+    expect(loadConfig({}, defaults).metricsEnabled).toBe(false);
+    expect(loadConfig({ METRICS_ENABLED: 'true' }, defaults).metricsEnabled).toBe(true);
+  });
+
   it('turns introspection off by default in production', () => {
     expect(loadConfig({ NODE_ENV: 'production' }, defaults).introspection).toBe(false);
   });
@@ -20,6 +25,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'postgres://u:p@h', 'DATABASE_URL: must name a host and a database'],
     ['NODE_ENV', 'staging', 'NODE_ENV: must be one of development, production, test'],
     ['SEED_DEMO', 'maybe', 'SEED_DEMO: must be true or false'],
+    ['METRICS_ENABLED', 'maybe', 'METRICS_ENABLED: must be true or false'],
   ])('names the variable when %s is %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, defaults)).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, defaults)).toThrow(message);

@@ -10,7 +10,7 @@ import { resolvers } from './resolvers.js';
 // Every entity type registers itself with type-graphql on import; importing them all keeps the schema
 // the same whichever entry point built it.
 import '../db/entities.js';
-import './sql-shapes.js';
+import './lookahead.js';
 
 /** `@Authorized()` means "signed in"; finer rules live in the policy module and the services. */
 const authChecker: AuthChecker<Context> = ({ context }) => !!context.auth;

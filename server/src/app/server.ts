@@ -18,9 +18,11 @@ import { authenticate } from '../auth/authenticate.js';
 import { demandExportRouter } from '../demands/demand-export.route.js';
 import { pledgeExportRouter } from '../pledges/pledge-export.route.js';
 import { serviceRecordExportRouter } from '../volunteering/service-record-export.route.js';
+import { directAnswersPlugin, stringifyResult } from '../common/lookahead/direct-answers.js';
 import type { PubSub } from '../common/pubsub/pg-pubsub.js';
 import type { Config } from '../config/env.js';
 import { migrationsApplied } from '../db/migrate.js';
+import { installMetrics } from '../ops/metrics.route.js';
 import type { Clock } from './clock.js';
 import { createContext, type AppServices, type Context, type CookieJar } from './context.js';
 import { formatError } from './errors.js';
@@ -87,6 +89,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  if (config.metricsEnabled) {
+    installMetrics(app, { httpServer, wsServer, orm, logger });
+  }
   // Subscriptions over WebSocket pass the same limits and introspection switch as HTTP operations.
   const wsRules = [...specifiedRules, queryLimitsRule(DEFAULT_LIMITS), ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
@@ -116,6 +121,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     // handlers would stop the server a second time concurrently and leave the process hanging.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    // Direct answers (`common/lookahead`) are written by PostgreSQL and spliced in as JSON text.
+    stringifyResult,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule(DEFAULT_LIMITS)],
@@ -133,6 +140,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       ApolloServerPluginLandingPageDisabled(),
       // We send no cache hints; the default cache-control plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      directAnswersPlugin(),
       {
         async serverWillStart() {
           return {

@@ -22,6 +22,8 @@ export interface Config {
   secureCookies: boolean;
   /** How often unrated demand tickets are closed and overdue ones escalated; 0 turns the timer off (reads still apply both). */
   demandSweepIntervalMs: number;
+  /** Serves `GET /metrics` (Prometheus text: memory, event-loop delay, WebSockets, the pg pool); off by default. */
+  metricsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -112,5 +114,6 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string; 
     sessionDays: integer(env, 'SESSION_DAYS', 14, 1, 365),
     secureCookies: boolean(env, 'SECURE_COOKIES', false),
     demandSweepIntervalMs: integer(env, 'DEMAND_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
+    metricsEnabled: boolean(env, 'METRICS_ENABLED', false),
   };
 }

@@ -1,4 +1,4 @@
-import { baseFields, column, defineSqlShape, reference, textColumn } from '../common/lookahead/sql-shape.js';
+import { baseFields, column, defineSqlShape, reference } from '../common/lookahead/sql-shape.js';
 import { Deliverable } from './deliverable.entity.js';
 
 // A shared deliverable with its owners, as read by the look-ahead compiler (see `common/lookahead`).
@@ -8,7 +8,7 @@ defineSqlShape('Deliverable', {
     ...baseFields('Deliverable'),
     title: column('title'),
     description: column('description'),
-    dueOn: textColumn('due_on'),
+    dueOn: column('due_on'),
     status: column('status'),
     statusReason: column('status_reason'),
     evidenceUrls: column('evidence_urls'),

@@ -1,4 +1,4 @@
-import { baseFields, column, defineSqlShape, reference, textColumn } from '../common/lookahead/sql-shape.js';
+import { baseFields, column, defineSqlShape, reference } from '../common/lookahead/sql-shape.js';
 import { NEED_AMOUNTS_SQL } from './need-amounts.sql.js';
 import { Need } from './need.entity.js';
 
@@ -9,9 +9,9 @@ defineSqlShape('Need', {
     ...baseFields('Need'),
     kind: column('kind'),
     description: column('description'),
-    quantity: textColumn('quantity'),
+    quantity: column('quantity'),
     unit: column('unit'),
-    deadline: textColumn('deadline'),
+    deadline: column('deadline'),
     allowOversubscription: column('allow_oversubscription'),
     closedAt: column('closed_at'),
     pledged: { kind: 'value', sql: NEED_AMOUNTS_SQL.pledged },
@@ -22,7 +22,7 @@ defineSqlShape('Need', {
     // `needIsOpen`: not closed, and the deadline (if any) not passed in Asia/Shanghai.
     isOpen: {
       kind: 'value',
-      sql: (n, scope) => `(${n}.closed_at is null and (${n}.deadline is null or ${n}.deadline >= '${scope.today}'::date))`,
+      sql: (n, scope) => `(${n}.closed_at is null and (${n}.deadline is null or ${n}.deadline >= ${scope.today}))`,
     },
     project: reference('Project', 'project', 'project_id'),
     pledges: {

@@ -1,4 +1,4 @@
-import { baseFields, column, defineSqlShape, reference, textColumn } from '../common/lookahead/sql-shape.js';
+import { baseFields, column, defineSqlShape, reference } from '../common/lookahead/sql-shape.js';
 import { Pledge } from './pledge.entity.js';
 
 // A pledge, as read by the look-ahead compiler (see `common/lookahead`).
@@ -6,7 +6,7 @@ defineSqlShape('Pledge', {
   entity: Pledge,
   fields: {
     ...baseFields('Pledge'),
-    quantity: textColumn('quantity'),
+    quantity: column('quantity'),
     note: column('note'),
     status: column('status'),
     responseNote: column('response_note'),

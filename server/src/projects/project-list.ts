@@ -31,6 +31,7 @@ export async function listProjects(
   filter: ProjectFilter | null | undefined,
   order: ProjectOrder | null | undefined,
   page: ConnectionArgs,
+  options?: { count?: boolean },
 ): Promise<ConnectionShape<Project>> {
   const actor = await ctx.actor();
   const readable = (alias: string) => readableProjectsCondition(actor, alias);
@@ -82,7 +83,7 @@ export async function listProjects(
       ? 'asc'
       : 'desc';
   const orderBy = { [ORDER_PROPERTY[field]]: direction, uuid: direction } as QueryOrderMap<Project>;
-  const result = await paginate(ctx.em, Project, { $and: where }, orderBy, page);
+  const result = await paginate(ctx.em, Project, { $and: where }, orderBy, page, options);
   // Children of the page (pledges, needs) look their project up by id: it is already here.
   for (const project of result.nodes) {
     ctx.loaders.projects.byUuid.prime(project.uuid, project);

@@ -30,6 +30,6 @@ export const OPEN_DUE_DAYS_SQL = (p: string) =>
   `coalesce((select array_agg(due_on::text) from deliverable
       where project_id = ${p}.id and status <> 'ACCEPTED' and due_on is not null), '{}')`;
 
-/** Deliverables past their due day (`today`, a 'YYYY-MM-DD' in Asia/Shanghai) and not accepted. */
+/** Deliverables past their due day and not accepted; `today` is SQL for the day in Asia/Shanghai. */
 export const OVERDUE_SQL = (p: string, today: string) =>
-  `(select count(*)::int from deliverable where project_id = ${p}.id and status <> 'ACCEPTED' and due_on < '${today}'::date)`;
+  `(select count(*)::int from deliverable where project_id = ${p}.id and status <> 'ACCEPTED' and due_on < ${today})`;

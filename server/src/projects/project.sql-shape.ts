@@ -1,4 +1,4 @@
-import { baseFields, column, defineSqlShape, reference, textColumn, type FieldSql } from '../common/lookahead/sql-shape.js';
+import { baseFields, column, defineSqlShape, reference, type FieldSql } from '../common/lookahead/sql-shape.js';
 import { ProjectPartnerRole } from '../partners/project-partner.enums.js';
 import { OVERDUE_SQL, PROGRESS_SQL } from './project-progress.sql.js';
 import { Project } from './project.entity.js';
@@ -18,8 +18,8 @@ defineSqlShape('Project', {
     category: column('category'),
     status: column('status'),
     statusReason: column('status_reason'),
-    startDate: textColumn('start_date'),
-    endDate: textColumn('end_date'),
+    startDate: column('start_date'),
+    endDate: column('end_date'),
     // The lead holds the project's CORE place: the same organisation either way.
     leadOrganisation: reference('Organisation', 'organisation', 'lead_organisation_id'),
     partners: {

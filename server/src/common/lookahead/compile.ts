@@ -9,7 +9,7 @@ import {
   type FieldNode,
   type GraphQLField,
   type GraphQLObjectType,
-  type GraphQLResolveInfo,
+  type FragmentDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { pageSize } from '../relay/connection.js';
@@ -18,8 +18,10 @@ import { sqlShape, type CompileScope, type FieldSql } from './sql-shape.js';
 /**
  * Compiles the selection of an object type into one SQL expression that builds its answer as JSON
  * (`json_build_object`, nested sub-selects for relations), the way PostGraphile answers a whole page in
- * one statement. Every object it builds carries `PRECOMPILED` and is keyed by response key (aliases
- * included), so the schema's field resolvers hand its values out as they are (`serve-precompiled.ts`).
+ * one statement. Objects are keyed by response key (aliases included), in selection order. For the
+ * resolvers (`serve-precompiled.ts`) every object carries `PRECOMPILED`, and they hand its values out as
+ * they are; for a direct answer (`direct-answers.ts`) the JSON is the response itself, `__typename`
+ * included.
  *
  * Returns undefined when any selected field has no SQL shape, takes arguments the shape does not
  * handle, or sits behind a fragment on another type: the caller then answers through the resolvers.
@@ -29,17 +31,25 @@ export const PRECOMPILED = '__c';
 /** `json_build_object` takes at most 100 arguments: the marker and 49 fields. */
 const MAX_FIELDS = 49;
 
-interface Compilation {
-  info: GraphQLResolveInfo;
-  scope: CompileScope;
+/** What a selection means outside itself: the operation's (coerced) variables and its fragments. */
+export interface Operation {
+  variableValues: Record<string, unknown>;
+  fragments: Record<string, FragmentDefinitionNode>;
 }
 
-function skipped(node: FieldNode | { directives?: FieldNode['directives'] }, info: GraphQLResolveInfo): boolean {
+export interface Compilation {
+  operation: Operation;
+  scope: CompileScope;
+  /** The JSON is the response itself: no `PRECOMPILED` marker, `__typename` written out. */
+  direct: boolean;
+}
+
+function skipped(node: FieldNode | { directives?: FieldNode['directives'] }, operation: Operation): boolean {
   if (!node.directives?.length) {
     return false;
   }
-  const skip = getDirectiveValues(GraphQLSkipDirective, node as FieldNode, info.variableValues);
-  const include = getDirectiveValues(GraphQLIncludeDirective, node as FieldNode, info.variableValues);
+  const skip = getDirectiveValues(GraphQLSkipDirective, node as FieldNode, operation.variableValues);
+  const include = getDirectiveValues(GraphQLIncludeDirective, node as FieldNode, operation.variableValues);
   return skip?.if === true || include?.if === false;
 }
 
@@ -50,12 +60,12 @@ function skipped(node: FieldNode | { directives?: FieldNode['directives'] }, inf
 export function collectFields(
   type: GraphQLObjectType,
   selectionSets: readonly SelectionSetNode[],
-  info: GraphQLResolveInfo,
+  operation: Operation,
 ): Map<string, FieldNode> | undefined {
   const fields = new Map<string, FieldNode>();
   const visit = (selectionSet: SelectionSetNode): boolean => {
     for (const selection of selectionSet.selections) {
-      if (skipped(selection, info)) {
+      if (skipped(selection, operation)) {
         continue;
       }
       if (selection.kind === Kind.FIELD) {
@@ -65,7 +75,7 @@ export function collectFields(
         }
         fields.set(key, selection);
       } else {
-        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : operation.fragments[selection.name.value];
         if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== type.name) || !visit(fragment.selectionSet)) {
           return false;
         }
@@ -79,6 +89,28 @@ export function collectFields(
 function objectTypeOf(field: GraphQLField<unknown, unknown>): GraphQLObjectType | undefined {
   const named = getNamedType(field.type);
   return isObjectType(named) ? named : undefined;
+}
+
+const marker = (compilation: Compilation) => (compilation.direct ? [] : [`'${PRECOMPILED}', 1`]);
+
+/** graphql-js answers `__typename` from the type itself; a direct answer writes it out. */
+const typename = (type: GraphQLObjectType, key: string, compilation: Compilation) =>
+  compilation.direct ? [`'${key}', '${type.name}'`] : [];
+
+/**
+ * A column in its scalar's serialised form, as the scalars in `common/scalars` write it: DateTime as
+ * `Date.prototype.toISOString()` (UTC, milliseconds), Decimal and Date as PostgreSQL's own text.
+ */
+function serialised(field: GraphQLField<unknown, unknown>, sql: string): string {
+  switch (getNamedType(field.type).name) {
+    case 'DateTime':
+      return `to_char(${sql} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    case 'Decimal':
+    case 'Date':
+      return `${sql}::text`;
+    default:
+      return sql;
+  }
 }
 
 const given = (args: Record<string, unknown>, except: string[] = []) =>
@@ -97,14 +129,15 @@ function compileConnection(
   }
   // The same bound and the same error as the resolvers' `connectionFromArray`.
   const first = pageSize(args.first as number | null | undefined);
-  const fields = node.selectionSet && collectFields(type, [node.selectionSet], compilation.info);
+  const fields = node.selectionSet && collectFields(type, [node.selectionSet], compilation.operation);
   if (!fields) {
     return undefined;
   }
-  const parts = [`'${PRECOMPILED}', 1`];
+  const parts = marker(compilation);
   for (const [key, field] of fields) {
     const name = field.name.value;
     if (name === '__typename') {
+      parts.push(...typename(type, key, compilation));
       continue;
     }
     const target = compilation.scope.alias();
@@ -136,9 +169,13 @@ function compileField(
   row: string,
   compilation: Compilation,
 ): string | undefined {
-  const args = getArgumentValues(field, node, compilation.info.variableValues);
+  const args = getArgumentValues(field, node, compilation.operation.variableValues);
   if (spec.kind === 'value') {
-    return given(args) ? undefined : spec.sql(row, compilation.scope);
+    if (given(args)) {
+      return undefined;
+    }
+    const sql = spec.sql(row, compilation.scope);
+    return spec.column ? serialised(field, sql) : sql;
   }
   const type = objectTypeOf(field);
   if (!type || !node.selectionSet) {
@@ -172,15 +209,16 @@ export function compileObject(
   compilation: Compilation,
 ): string | undefined {
   const shape = sqlShape(type.name);
-  const fields = shape && collectFields(type, selectionSets, compilation.info);
+  const fields = shape && collectFields(type, selectionSets, compilation.operation);
   if (!shape || !fields || fields.size > MAX_FIELDS) {
     return undefined;
   }
-  const parts = [`'${PRECOMPILED}', 1`];
+  const parts = marker(compilation);
   for (const [key, node] of fields) {
     const name = node.name.value;
     if (name === '__typename') {
-      continue; // graphql-js answers it from the type
+      parts.push(...typename(type, key, compilation));
+      continue;
     }
     const spec = shape.fields[name];
     const field = type.getFields()[name];

@@ -1,37 +1,64 @@
 import { getNamedType, isObjectType, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { Context } from '../../app/context.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { ConnectionShape } from '../relay/connection.js';
 import { chinaDay } from '../time/china-day.js';
-import { collectFields, compileObject } from './compile.js';
+import { collectFields, compileObject, type Operation } from './compile.js';
+
+export type AnswerFormat = 'object' | 'text';
+
+/** A compiled selection, ready to answer for any rows of its table. */
+export interface CompiledAnswers {
+  /** The answers by uuid; a row deleted since the caller listed it is missing. */
+  load(uuids: readonly string[]): Promise<Map<string, unknown>>;
+}
 
 /**
- * The answers for rows `uuids` of `table`, built by one SQL statement from the selection, in the order of
- * `uuids`; undefined when the selection cannot be compiled (the resolvers answer then). A row deleted
- * since the caller listed it has no answer: `fallback` keeps what the caller had.
+ * Compiles the selection of `type` (rows of `table`) into one SQL statement giving parsed objects for the
+ * resolvers or JSON text for a direct answer. Undefined when the selection cannot be compiled (the
+ * resolvers answer then) or inside a transaction (the statement runs on a pooled connection of its own).
  */
-async function loadPrecompiled<T>(
+export function compileAnswers(
   ctx: Context,
-  info: GraphQLResolveInfo,
+  operation: Operation,
   type: GraphQLObjectType,
   table: string,
   selectionSets: readonly SelectionSetNode[],
-  rows: readonly T[],
-  uuidOf: (row: T) => string,
-): Promise<(T | object)[] | undefined> {
-  let aliases = 0;
-  const scope = { alias: () => `t${(aliases += 1)}`, today: chinaDay(ctx.clock.now()) };
-  const json = compileObject(type, selectionSets, 't0', { info, scope });
-  if (!json || !rows.length) {
-    return json ? [] : undefined;
+  format: AnswerFormat,
+): CompiledAnswers | undefined {
+  if (ctx.em.isInTransaction()) {
+    return undefined;
   }
-  const uuids = rows.map(uuidOf);
-  const answers = await ctx.em.execute<{ id: string; answer: object }[]>(
-    `select t0.id, ${json} as answer from ${table} t0 where t0.id in (${uuids.map(() => '?').join(', ')})`,
-    uuids,
-  );
-  const byUuid = new Map(answers.map((answer) => [answer.id, answer.answer]));
-  return rows.map((row) => byUuid.get(uuidOf(row)) ?? row);
+  let aliases = 0;
+  let usesToday = false;
+  const scope = {
+    alias: () => `t${(aliases += 1)}`,
+    get today() {
+      usesToday = true;
+      return '$2::date';
+    },
+  };
+  const json = compileObject(type, selectionSets, 't0', { operation, scope, direct: format === 'text' });
+  if (!json) {
+    return undefined;
+  }
+  const sql = `select t0.id, ${json}${format === 'text' ? '::text' : ''} as answer from ${table} t0 where t0.id = any($1::uuid[])`;
+  return {
+    async load(uuids) {
+      if (!uuids.length) {
+        return new Map();
+      }
+      const answers = await preparedQuery<{ id: string; answer: unknown }>(
+        ctx.em,
+        sql,
+        usesToday ? [uuids, chinaDay(ctx.clock.now())] : [uuids],
+      );
+      return new Map(answers.map((answer) => [answer.id, answer.answer]));
+    },
+  };
 }
+
+const operationOf = (info: GraphQLResolveInfo): Operation => ({ variableValues: info.variableValues, fragments: info.fragments });
 
 /**
  * A connection whose `nodes` are answered by one compiled statement (their whole sub-tree) when the
@@ -47,18 +74,23 @@ export async function withPrecompiledNodes<T extends { uuid: string }>(
   if (!isObjectType(connectionType)) {
     return connection;
   }
+  const operation = operationOf(info);
   const selections = collectFields(
     connectionType,
     info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : [])),
-    info,
+    operation,
   );
   const nodes = [...(selections?.values() ?? [])].filter((node) => node.name.value === 'nodes');
   const nodeType = getNamedType(connectionType.getFields().nodes?.type);
   if (nodes.length !== 1 || !nodes[0]!.selectionSet || !isObjectType(nodeType)) {
     return connection;
   }
-  const answers = await loadPrecompiled(ctx, info, nodeType, table, [nodes[0]!.selectionSet], connection.nodes, (node) => node.uuid);
-  return answers ? { ...connection, nodes: answers } : connection;
+  const compiled = compileAnswers(ctx, operation, nodeType, table, [nodes[0]!.selectionSet], 'object');
+  if (!compiled) {
+    return connection;
+  }
+  const answers = await compiled.load(connection.nodes.map((node) => node.uuid));
+  return { ...connection, nodes: connection.nodes.map((node) => (answers.get(node.uuid) as object | undefined) ?? node) };
 }
 
 /** One object answered by one compiled statement (its whole sub-tree) when the selection allows. */
@@ -73,6 +105,7 @@ export async function withPrecompiledObject<T extends { uuid: string }>(
     return object;
   }
   const selectionSets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  const answers = await loadPrecompiled(ctx, info, type, table, selectionSets, [object], (row) => row.uuid);
-  return answers?.[0] ?? object;
+  const compiled = compileAnswers(ctx, operationOf(info), type, table, selectionSets, 'object');
+  const answers = await compiled?.load([object.uuid]);
+  return (answers?.get(object.uuid) as object | undefined) ?? object;
 }

@@ -11,8 +11,8 @@ import type { ClassType } from 'type-graphql';
 export interface CompileScope {
   /** A table alias unique within the statement. */
   alias(): string;
-  /** Today in Asia/Shanghai ('YYYY-MM-DD'), for fields that depend on the day (overdue items). */
-  today: string;
+  /** SQL for today's date in Asia/Shanghai (a bound parameter), for fields that depend on the day. */
+  readonly today: string;
 }
 
 /** Rows of a related table: `from` (aliasing the target table as `target`) and the join to the parent row. */
@@ -23,8 +23,9 @@ export interface RelatedRows {
 
 export type FieldSql =
   /**
-   * A leaf value, as JSON: decimals and days as text (the scalars' own serialised form). `column` marks
-   * a plain column read as is, which only a field without a resolver of its own may be.
+   * A leaf value, as JSON in the scalar's own serialised form (decimals and days as text, DateTime as
+   * `toISOString()` writes it). `column` marks a plain column, which the compiler serialises by the
+   * field's GraphQL type and which only a field without a resolver of its own may be.
    */
   | { kind: 'value'; sql: (row: string, scope: CompileScope) => string; column?: true }
   /** One related object, or null. */
@@ -56,11 +57,8 @@ export function sqlShapes(): ReadonlyMap<string, SqlShape> {
   return shapes;
 }
 
-/** A column of the row, as is (text, enums, booleans, integers, timestamps). */
+/** A column of the row, serialised by the field's GraphQL type (see `compile.ts`). */
 export const column = (name: string): FieldSql => ({ kind: 'value', column: true, sql: (row) => `${row}.${name}` });
-
-/** A numeric or date column as text: exactly what the Decimal and Date scalars serialise. */
-export const textColumn = (name: string): FieldSql => ({ kind: 'value', column: true, sql: (row) => `${row}.${name}::text` });
 
 /** The opaque global id, base64url('Type:uuid') as `toGlobalId` writes it (no padding, no line breaks). */
 export const globalId = (typeName: string): FieldSql => ({
