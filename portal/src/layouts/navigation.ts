@@ -13,7 +13,7 @@ export const NAVIGATION_SECTIONS = [
   },
   { key: 'volunteering', labelKey: 'nav.sections.volunteering', routes: ['volunteering', 'commitments', 'commitment-dashboard'] },
   { key: 'directory', labelKey: 'nav.sections.directory', routes: ['organisations', 'regions'] },
-  { key: 'admin', labelKey: 'nav.sections.admin', routes: ['verification'] },
+  { key: 'admin', labelKey: 'nav.sections.admin', routes: ['region-dashboard', 'verification'] },
 ] as const;
 
 /** Every route the header menu can show, in order. */

@@ -136,6 +136,13 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/features/commitments/CommitmentDashboardPage.vue'),
         meta: { titleKey: 'nav.commitmentDashboard', capability: 'isOrganisationMember' },
       },
+      // 区域看板: co-governance totals of a region subtree, for its administrators.
+      {
+        path: 'dashboard',
+        name: 'region-dashboard',
+        component: () => import('@/features/dashboard/RegionDashboardPage.vue'),
+        meta: { titleKey: 'nav.regionDashboard', roles: ['REGION_ADMIN', 'PLATFORM_ADMIN'] },
+      },
       // The administration area so far is the verification queue.
       { path: 'admin', name: 'admin', redirect: { name: 'verification' } },
       {

@@ -4,6 +4,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { CommitmentDashboardResolver } from '../commitments/commitment-dashboard.resolver.js';
 import { CommitmentEvaluationResolver, CommitmentProgressResolver } from '../commitments/commitment-parts.resolver.js';
 import { CommitmentResolver } from '../commitments/commitment.resolver.js';
+import { RegionDashboardAccessResolver, RegionDashboardResolver } from '../dashboard/region-dashboard.resolver.js';
 import { NodeResolver } from '../common/relay/node.resolver.js';
 import { DeliverableResolver } from '../deliverables/deliverable.resolver.js';
 import { DemandEventResolver } from '../demands/demand-event.resolver.js';
@@ -79,4 +80,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CommitmentProgressResolver,
   CommitmentEvaluationResolver,
   CommitmentDashboardResolver,
+  // Region dashboard (区域看板): co-governance totals of a region subtree
+  RegionDashboardResolver,
+  RegionDashboardAccessResolver,
 ];

@@ -24,17 +24,27 @@ export interface MetricsRow {
   unsatisfied: number;
   satisfaction_rate: string | null;
   reopened: number;
+  median_resolution_hours: string | null;
 }
 
 /**
  * Counts the tickets received in [from, to) in the region's subtree, per child region, per
  * organisation (the owner, or the one it is dispatched to) and in total, in one statement: GROUPING
  * SETS over the child's uuid, which is the path segment of the ticket's grid right after the region's
- * own path. The whole computation happens in PostgreSQL; the numbers never pass through a JS float.
+ * own path. The whole computation happens in PostgreSQL; the counts never pass through a JS float.
+ * `byOrganisation: false` leaves the per-organisation rows out (the region dashboard needs none).
  */
-export async function countDemandMetrics(em: EntityManager, regionPath: string, from: Date, to: Date): Promise<MetricsRow[]> {
+export async function countDemandMetrics(
+  em: EntityManager,
+  regionPath: string,
+  from: Date,
+  to: Date,
+  options: { byOrganisation?: boolean } = {},
+): Promise<MetricsRow[]> {
+  const perOrganisation = options.byOrganisation !== false;
   return em.getConnection().execute<MetricsRow[]>(
-    `select grouping(child) = 0 as by_child, grouping(organisation) = 0 as by_organisation, child, organisation,
+    `select grouping(child) = 0 as by_child, ${perOrganisation ? 'grouping(organisation) = 0' : 'false'} as by_organisation,
+            child, ${perOrganisation ? 'organisation' : 'null::text as organisation'},
             count(*)::int as received,
             count(*) filter (where responded_at <= response_due_at)::int as responded_on_time,
             count(*) filter (where resolved_at is not null)::int as resolved,
@@ -45,18 +55,22 @@ export async function countDemandMetrics(em: EntityManager, regionPath: string, 
             count(*) filter (where status = 'RATED' and rating = 'UNSATISFIED')::int as unsatisfied,
             round(count(*) filter (where status = 'RATED' and rating in ('SATISFIED', 'PARTLY'))::numeric
                   / nullif(count(*) filter (where status = 'RATED'), 0), 4)::text as satisfaction_rate,
-            count(*) filter (where reopened_count > 0)::int as reopened
-       from (select t.status, t.rating, t.responded_at, t.response_due_at, t.resolved_at, t.resolution_due_at, t.reopened_count,
+            count(*) filter (where reopened_count > 0)::int as reopened,
+            -- Unresolved tickets have no duration (null), which percentile_cont skips.
+            round((percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at)) / 3600)::numeric, 1)::text
+              as median_resolution_hours
+       from (select t.status, t.rating, t.created_at, t.responded_at, t.response_due_at, t.resolved_at, t.resolution_due_at, t.reopened_count,
                     nullif(split_part(substr(g.path, ?), '/', 1), '') as child,
                     coalesce(t.owner_organisation_id, t.assigned_organisation_id)::text as organisation
                from demand_ticket t join region g on g.id = t.grid_id
               where g.path like ? and t.created_at >= ? and t.created_at < ?) tickets
-      group by grouping sets ((child), (organisation), ())`,
+      group by grouping sets ((child), ${perOrganisation ? '(organisation), ' : ''}())`,
     [regionPath.length + 1, `${escapeLike(regionPath)}%`, from, to],
   );
 }
 
-function figures<T extends DemandMetricsFigures>(target: T, row: MetricsRow | undefined): T {
+/** A row of `countDemandMetrics` as the figures the API returns (zeros when the row is missing). */
+export function demandFigures<T extends DemandMetricsFigures>(target: T, row: MetricsRow | undefined): T {
   return Object.assign(target, {
     received: row?.received ?? 0,
     respondedOnTime: row?.responded_on_time ?? 0,
@@ -68,6 +82,7 @@ function figures<T extends DemandMetricsFigures>(target: T, row: MetricsRow | un
     unsatisfied: row?.unsatisfied ?? 0,
     satisfactionRate: row?.satisfaction_rate ?? null,
     reopened: row?.reopened ?? 0,
+    medianResolutionHours: row?.median_resolution_hours ?? null,
   });
 }
 
@@ -99,14 +114,16 @@ export async function demandMetrics(ctx: Context, regionId: string, from: Date, 
     region,
     from,
     to,
-    totals: figures(
+    totals: demandFigures(
       new DemandMetricsFigures(),
       rows.find((row) => !row.by_child && !row.by_organisation),
     ),
-    byRegion: children.map((child) => figures(Object.assign(new DemandRegionMetrics(), { region: child }), byChild.get(child.uuid))),
+    byRegion: children.map((child) => demandFigures(Object.assign(new DemandRegionMetrics(), { region: child }), byChild.get(child.uuid))),
     byOrganisation: organisationRows.flatMap((row, index) => {
       const organisation = organisations[index];
-      return organisation instanceof Organisation ? [figures(Object.assign(new DemandOrganisationMetrics(), { organisation }), row)] : [];
+      return organisation instanceof Organisation
+        ? [demandFigures(Object.assign(new DemandOrganisationMetrics(), { organisation }), row)]
+        : [];
     }),
   });
 }

@@ -38,6 +38,12 @@ export class DemandMetricsFigures {
 
   @Field(() => Int, { description: 'Tickets an unsatisfied rating reopened' })
   reopened!: number;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Median time from submission to resolution of the resolved tickets, in hours (1 decimal); null when none is resolved',
+  })
+  medianResolutionHours!: string | null;
 }
 
 @ObjectType({ description: 'Demand figures of one region below the region asked about' })

@@ -205,6 +205,11 @@ export const rules = {
   'people.search': ((actor) => actor.isPlatformAdmin || actor.adminRegionPaths.length > 0 || actor.gridPaths.length > 0) as Rule<null>,
   /** REGION_ADMIN of the region or of one above it (the platform admin everywhere). */
   'region.administer': ((actor, regionPath) => administersRegion(actor, regionPath)) as Rule<string>,
+  /**
+   * A region's co-governance dashboard (counts and sums, no personal data): its REGION_ADMINs, those of
+   * the regions above it, and the platform admin. Grid workers keep `demand.readMetrics` for their grid.
+   */
+  'region.readDashboard': ((actor, regionPath) => administersRegion(actor, regionPath)) as Rule<string>,
   /** Who holds a region role is visible to signed-in users: residents need to know their grid worker. */
   'regionRole.read': (() => true) as Rule<null>,
   /** Region roles (REGION_ADMIN, GRID_WORKER) are granted by an administrator above the region. */

@@ -1,7 +1,7 @@
 import { todayInChina } from '@/features/projects/calendar-day';
 
 /** The periods offered on the dashboard; `custom` is any range of days. */
-export const PERIOD_PRESETS = ['thisYear', 'lastYear', 'thisQuarter', 'thisMonth', 'last30Days', 'custom'] as const;
+export const PERIOD_PRESETS = ['thisYear', 'lastYear', 'last12Months', 'thisQuarter', 'thisMonth', 'last30Days', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 /** A range of calendar days in China (YYYY-MM-DD), both included, as the hotline reports count. */
@@ -34,6 +34,9 @@ export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today = to
       return { from: `${year}-01-01`, to: `${year}-12-31` };
     case 'lastYear':
       return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
+    case 'last12Months':
+      // Twelve calendar months, this one included: the region dashboard's default, as the API's.
+      return { from: firstOfMonth(year, month - 11), to: addDays(firstOfMonth(year, month + 1), -1) };
     case 'thisQuarter': {
       const first = month - ((month - 1) % 3);
       return { from: firstOfMonth(year, first), to: addDays(firstOfMonth(year, first + 3), -1) };
