@@ -71,6 +71,14 @@ describe('bench data set (pnpm bench:data)', () => {
     ).toBe(0);
     expect(await scalar(`select count(*) as n from demand_ticket t join region r on r.id = t.grid_id where r.level <> 'GRID'`)).toBe(0);
     expect(await scalar(`select count(*) as n from region where path not like '%/' || id || '/'`)).toBe(0);
+    // The service-hours ledger: one CREDIT of the shift's length per completed sign-up, corrections after it.
+    expect(first.counts.service_hours_entry).toBeGreaterThan(0);
+    expect(
+      await scalar(`select count(*) as n from shift_sign_up u join shift s on s.id = u.shift_id
+                     where (u.status = 'COMPLETED') <> exists (select 1 from service_hours_entry e where e.sign_up_id = u.id and e.kind = 'CREDIT'
+                                                                 and e.hours = round(extract(epoch from s.ends_at - s.starts_at) / 3600, 2))`),
+    ).toBe(0);
+    expect(await scalar(`select count(*) as n from service_hours_entry where kind = 'CORRECTION' and corrects_id is null`)).toBe(0);
     // Credit codes carry a valid check character.
     const codes = (await client.query('select credit_code from organisation')).rows.map((row) => row.credit_code as string);
     expect(codes.filter((code) => normaliseCreditCode(code) !== code)).toEqual([]);

@@ -9,12 +9,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { createLogger, freePort, loadConfig, startGongzhi } from '@gongzhi/server';
 import { toGlobalId } from '@gongzhi/server/src/common/relay/global-id.js';
 import { ensureDataset } from './data/ensure.js';
+import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.js';
+import { runWrites, type WritesOptions, type WritesResult } from './writes.js';
+import { runDashboardApi, type DashboardApiOptions, type DashboardApiResult } from './dashboard-api.js';
 import { Random } from './data/random.js';
 import { closedLoop, fixedRate, median, percentile, post, type LoadResult } from './loadgen.js';
 import { cpuDelta, cpuSnapshot, gongzhiCommand, peakRssMiB, startProcess, TSX, type ServerProcess } from './processes.js';
 import { GONGZHI, POSTGRAPHILE, canonicalGongzhi, canonicalPostgraphile, type QueryName } from './queries.js';
 import { preparePostgraphile } from './reference/postgraphile-setup.js';
-import { connect, migrateDatabase, openBenchDatabase, postgresPids, REPO_ROOT } from './support/database.js';
+import { connect, copyDatabase, dropDatabase, migrateDatabase, openBenchDatabase, postgresPids, REPO_ROOT } from './support/database.js';
 
 export interface BenchOptions {
   scale: number;
@@ -25,6 +28,14 @@ export interface BenchOptions {
   concurrency: number[];
   /** Also run the fixed-rate pass at half the measured maximum (p99 under a steady load). */
   fixedRate: boolean;
+  /** The subscription fan-out section (fanout.ts); skipped when absent. */
+  fanout?: FanoutOptions;
+  /** The writes section (writes.ts); skipped when absent. */
+  writes?: WritesOptions;
+  /** The region dashboard section (dashboard-api.ts, reads the bench database itself); skipped when absent. */
+  dashboard?: DashboardApiOptions;
+  /** Runs only these sections (`reads`, `fanout`, …); every section when absent. */
+  only?: string[];
   log: (line: string) => void;
 }
 
@@ -59,6 +70,9 @@ export interface BenchResult {
   ratios: { query: QueryName; concurrency: number; versus: Target; rps: number; p99: number; rounds: number[] }[];
   fixedRate: { target: Target; rate: number; p50: number; p99: number; errors: number }[];
   peakRssMiB: Record<string, number>;
+  fanout?: FanoutResult;
+  dashboard?: DashboardApiResult;
+  writes?: WritesResult;
 }
 
 const PLANS: { target: Target; query: QueryName }[] = [
@@ -254,6 +268,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const loadBefore = os.loadavg();
   const db = await openBenchDatabase(options.scale, options.databaseUrl);
   let servers: Record<Target, ServerProcess> | undefined;
+  let fanoutUrl: string | undefined;
+  let writesUrl: string | undefined;
   // Ctrl-C must not leave the three servers and the PostgreSQL cluster behind.
   const interrupted = () => {
     void Promise.all(Object.values(servers ?? {}).map((server) => server.stop()))
@@ -284,6 +300,77 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       };
     } finally {
       await client.end();
+    }
+    const runs = (section: string) => !options.only || options.only.includes(section);
+    // Sections that write get their copy of the database now, while nothing is connected to it yet.
+    if (options.fanout && runs('fanout')) {
+      fanoutUrl = await copyDatabase(db.url, `${decodeURIComponent(new URL(db.url).pathname.slice(1))}_fanout`);
+    }
+    if (options.writes && runs('writes')) {
+      writesUrl = await copyDatabase(db.url, `${decodeURIComponent(new URL(db.url).pathname.slice(1))}_writes`);
+    }
+    // The sections after the reads (their read servers sit idle meanwhile), each on its own copy.
+    const sections = async (): Promise<Pick<BenchResult, 'dashboard' | 'fanout' | 'writes'>> => ({
+      // A read: on the bench database itself, before the sections that write on their copies.
+      ...(options.dashboard && runs('dashboard')
+        ? {
+            dashboard: await runDashboardApi({
+              databaseUrl: db.url,
+              pgPids: () => postgresPids(db.dataDir),
+              options: options.dashboard,
+              seed: options.seed,
+              log,
+            }),
+          }
+        : {}),
+      ...(fanoutUrl && options.fanout
+        ? { fanout: await runFanout({ databaseUrl: fanoutUrl, pgPids: () => postgresPids(db.dataDir), options: options.fanout, log }) }
+        : {}),
+      ...(writesUrl && options.writes
+        ? {
+            writes: await runWrites({
+              databaseUrl: writesUrl,
+              pgPids: () => postgresPids(db.dataDir),
+              options: options.writes,
+              seed: options.seed,
+              log,
+            }),
+          }
+        : {}),
+    });
+    const header = () => ({
+      startedAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
+      options: {
+        scale: options.scale,
+        seed: options.seed,
+        durationMs: options.durationMs,
+        rounds: options.rounds,
+        concurrency: options.concurrency,
+        fixedRate: options.fixedRate,
+        ...(options.fanout ? { fanout: options.fanout } : {}),
+        ...(options.writes ? { writes: options.writes } : {}),
+        ...(options.dashboard ? { dashboard: options.dashboard } : {}),
+        ...(options.only ? { only: options.only } : {}),
+        ...(options.databaseUrl ? { databaseUrl: '(given)' } : {}),
+      },
+      dataset,
+    });
+    if (!runs('reads')) {
+      const extra = await sections();
+      const none = { passed: false, townships: 0, projectsCompared: 0, against: [] };
+      return {
+        ...header(),
+        commands: {},
+        gate: none,
+        statementsPerRequest: {} as Record<QueryName, number>,
+        measurements: [],
+        summary: [],
+        ratios: [],
+        fixedRate: [],
+        peakRssMiB: {},
+        ...extra,
+      };
     }
     const makeBody = bodies(pools, options.seed);
     log('counting SQL statements per request (in-process, onQuery)…');
@@ -337,19 +424,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     }
     const rss = Object.fromEntries(Object.values(servers).map((server) => [server.name, peakRssMiB(server.pid)]));
+    const extra = await sections();
     return {
-      startedAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
-      options: {
-        scale: options.scale,
-        seed: options.seed,
-        durationMs: options.durationMs,
-        rounds: options.rounds,
-        concurrency: options.concurrency,
-        fixedRate: options.fixedRate,
-        ...(options.databaseUrl ? { databaseUrl: '(given)' } : {}),
-      },
-      dataset,
+      ...header(),
       commands: Object.fromEntries(Object.values(servers).map((server) => [server.name, server.command])),
       gate: gateResult,
       statementsPerRequest: statements,
@@ -358,12 +435,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       ratios,
       fixedRate: fixed,
       peakRssMiB: rss,
+      ...extra,
     };
   } finally {
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
     if (servers) {
       await Promise.all(Object.values(servers).map((server) => server.stop()));
+    }
+    if (fanoutUrl) {
+      await dropDatabase(fanoutUrl);
+    }
+    if (writesUrl) {
+      await dropDatabase(writesUrl);
     }
     await db.stop();
   }

@@ -9,12 +9,31 @@ export interface LoadResult {
   bytes: number;
 }
 
+/**
+ * One request of a load run: its body, extra headers (a session cookie), and how to judge the answer —
+ * `settle` returns an error text for a failure, or undefined (writes count business outcomes there).
+ */
+export interface LoadRequest {
+  body: string;
+  headers?: Record<string, string>;
+  settle?: (status: number, body: string) => string | undefined;
+}
+
 /** One POST over a keep-alive agent; resolves with the status and the body. */
-export function post(agent: http.Agent, url: URL, body: string): Promise<{ status: number; body: string }> {
+export function post(
+  agent: http.Agent,
+  url: URL,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -31,9 +50,15 @@ const failed = (status: number, body: string) => status !== 200 || body.includes
 
 /**
  * Closed loop: `concurrency` clients each send the next request as soon as the previous answer has been
- * read, for `durationMs`. `makeBody` gives each request its variables (a random township, project…).
+ * read, for `durationMs`. `makeBody` gives each request its variables (a random township, project…), or
+ * a whole `LoadRequest`.
  */
-export async function closedLoop(url: string, concurrency: number, durationMs: number, makeBody: () => string): Promise<LoadResult> {
+export async function closedLoop(
+  url: string,
+  concurrency: number,
+  durationMs: number,
+  makeBody: () => string | LoadRequest,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
   const result: LoadResult = { requests: 0, errors: 0, seconds: 0, latenciesMs: [], bytes: 0 };
@@ -42,16 +67,24 @@ export async function closedLoop(url: string, concurrency: number, durationMs: n
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
+        const made = makeBody();
+        const request = typeof made === 'string' ? { body: made } : made;
         const sent = performance.now();
         try {
-          const { status, body } = await post(agent, target, makeBody());
+          const { status, body } = await post(agent, target, request.body, request.headers);
           result.latenciesMs.push(performance.now() - sent);
           result.bytes += Buffer.byteLength(body);
-          if (failed(status, body)) {
+          const error = request.settle
+            ? request.settle(status, body)
+            : failed(status, body)
+              ? `${status} ${body.slice(0, 300)}`
+              : undefined;
+          if (error !== undefined) {
             result.errors += 1;
-            result.firstError ??= `${status} ${body.slice(0, 300)}`;
+            result.firstError ??= error;
           }
         } catch (error) {
+          request.settle?.(0, String(error));
           result.errors += 1;
           result.firstError ??= String(error);
         }

@@ -1,6 +1,9 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
+import { freePort } from '@gongzhi/server';
+import { post } from './loadgen.js';
 import { REPO_ROOT } from './support/database.js';
 
 const TSX = path.join(REPO_ROOT, 'server/node_modules/tsx/dist/esm/index.mjs');
@@ -52,6 +55,16 @@ export function cpuDelta(before: Map<number, number>, after: Map<number, number>
 export function peakRssMiB(pid: number): number {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Resident set now (VmRSS) in MiB. */
+export function rssMiB(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : NaN;
   } catch {
     return NaN;
@@ -135,3 +148,38 @@ export async function startProcess(options: {
 }
 
 export { TSX };
+
+/**
+ * Gongzhi as the bench runs it: its own process in production mode on `databaseUrl` (the built server
+ * when fresh, see `gongzhiCommand`), ready once it answers `{ __typename }`. `env` adds settings.
+ */
+export async function startGongzhiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const gongzhi = gongzhiCommand();
+  return startProcess({
+    name: 'gongzhi',
+    args: gongzhi.args,
+    cwd: gongzhi.cwd,
+    label: gongzhi.label,
+    url,
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      DEMAND_SWEEP_INTERVAL_MS: '0',
+      ...env,
+    },
+    ready: async () => {
+      const agent = new http.Agent();
+      try {
+        return (await post(agent, new URL(url), JSON.stringify({ query: '{ __typename }' }))).status === 200;
+      } finally {
+        agent.destroy();
+      }
+    },
+  });
+}

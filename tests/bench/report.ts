@@ -1,11 +1,29 @@
+import { dashboardApiMarkdown } from './dashboard-api.js';
+import { fanoutMarkdown } from './fanout.js';
 import type { BenchResult } from './harness.js';
+import { writesMarkdown } from './writes.js';
 
 const f = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
 
+/** The sections after the reads, each from its own module. */
+function sectionLines(result: BenchResult): string[] {
+  return [
+    ...(result.dashboard ? dashboardApiMarkdown(result.dashboard) : []),
+    ...(result.fanout ? ['', ...fanoutMarkdown(result.fanout)] : []),
+    ...(result.writes ? writesMarkdown(result.writes) : []),
+  ];
+}
+
 /** The Markdown tables written next to the JSON and shown in the README. */
 export function markdown(result: BenchResult): string {
   const { machine, options } = result;
+  if (!result.measurements.length) {
+    const header =
+      `Bench ${result.startedAt} — scale ${options.scale} (seed ${options.seed}), only ${options.only?.join(', ')}: reads not run; ${machine.cpus} × ${machine.model}; ` +
+      `load average before ${machine.loadAverageBefore.map((l) => l.toFixed(2)).join(' ')}, after ${machine.loadAverageAfter.map((l) => l.toFixed(2)).join(' ')}.`;
+    return `${[header, ...sectionLines(result)].join('\n')}\n`;
+  }
   const lines = [
     `Bench ${result.startedAt} — scale ${options.scale} (seed ${options.seed}: ${result.dataset.project?.toLocaleString('en')} projects, ${result.dataset.pledge?.toLocaleString('en')} pledges), ` +
       `${options.rounds} interleaved rounds × ${options.durationMs / 1000} s, closed loop; ${machine.cpus} × ${machine.model}; ` +
@@ -40,5 +58,6 @@ export function markdown(result: BenchResult): string {
         '.',
     );
   }
+  lines.push(...sectionLines(result));
   return `${lines.join('\n')}\n`;
 }

@@ -59,6 +59,17 @@ function makeReachable(dir: string): void {
   }
 }
 
+/** The pid of a postmaster still running on `dataDir`, per its pid file and /proc; undefined when none is. */
+function runningPostmaster(dataDir: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.some((arg) => /postgres$/.test(arg)) && args.includes(path.resolve(dataDir)) ? pid : undefined;
+  } catch {
+    return undefined; // no pid file, no such process, or no /proc (not Linux): nothing to protect
+  }
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   database: string;
@@ -94,7 +105,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (!initialised) {
       await pg.initialise();
     }
-    // A cluster killed without a clean stop leaves a pid file that would block the next start.
+    // A cluster killed without a clean stop leaves a pid file that would block the next start; the pid
+    // file of a running cluster stays (its owner needs it to find and stop it), and this start fails.
+    const running = runningPostmaster(options.dataDir);
+    if (running) {
+      throw new Error(`the data directory is in use by PostgreSQL process ${running}`);
+    }
     fs.rmSync(path.join(options.dataDir, 'postmaster.pid'), { force: true });
     await pg.start();
   } catch (error) {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { generateDataset } from './dataset.js';
+import { creditServiceHours } from './service-hours.js';
 
 export interface EnsureResult {
   generated: boolean;
@@ -10,6 +11,7 @@ export interface EnsureResult {
 
 /** Tables the generator writes, children first (for --force). */
 const GENERATED_TABLES = [
+  'service_hours_entry',
   'shift_sign_up',
   'shift',
   'volunteer_activity',
@@ -45,6 +47,13 @@ export async function ensureDataset(
   const { rows } = await client.query('select scale::float8 as scale, seed, rows, counts from bench.dataset');
   const present = rows[0];
   if (present && present.scale === options.scale && present.seed === options.seed && !options.force) {
+    if (present.counts.service_hours_entry === undefined && present.counts.shift_sign_up) {
+      // Generated before the data set had a service-hours ledger: add it, the same rows a fresh generation writes.
+      const counts = { ...present.counts, service_hours_entry: await creditServiceHours(client) };
+      const total = present.rows + counts.service_hours_entry;
+      await client.query('update bench.dataset set counts = $1, rows = $2', [JSON.stringify(counts), total]);
+      return { generated: false, rows: total, seconds: 0, counts };
+    }
     return { generated: false, rows: present.rows, seconds: 0, counts: present.counts };
   }
   if (present || options.force) {
@@ -61,6 +70,10 @@ export async function ensureDataset(
     await client.query('delete from bench.dataset');
   }
   const result = await generateDataset(client, options);
+  if (result.volunteering) {
+    result.counts.service_hours_entry = await creditServiceHours(client);
+    result.rows += result.counts.service_hours_entry;
+  }
   await client.query('insert into bench.dataset (scale, seed, rows, counts) values ($1, $2, $3, $4)', [
     options.scale,
     options.seed,
