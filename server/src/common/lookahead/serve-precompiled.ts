@@ -25,16 +25,31 @@ export function servePrecompiled(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /**
- * A shape reads plain fields straight from their columns; a field with a resolver of its own (masking,
- * a policy check, a computation) must be written out in the shape by hand, or left out. Fails at start
- * when someone adds a resolver to a field a shape still reads as a column.
+ * What the compiler may not bypass, checked at start against type-graphql's metadata:
+ * - a shape reads plain fields straight from their columns; a field with a resolver of its own (masking,
+ *   a policy check, a computation) must be written out in the shape by hand, or left out;
+ * - no field of a shape may carry `@Authorized` or a middleware: compiled answers never run them.
+ * (The schema has no global middlewares; adding one means revisiting this.)
  */
 function assertShapesMatchResolvers(): void {
+  const storage = getMetadataStorage();
   const resolved = new Map<object, Set<string>>();
-  for (const resolver of getMetadataStorage().fieldResolvers) {
+  const guarded = new Map<object, Set<string>>();
+  const add = (map: Map<object, Set<string>>, owner: object, field: string) => map.set(owner, (map.get(owner) ?? new Set()).add(field));
+  for (const resolver of storage.fieldResolvers) {
     const owner = resolver.getObjectType?.();
     if (owner) {
-      resolved.set(owner, (resolved.get(owner) ?? new Set()).add(resolver.schemaName));
+      add(resolved, owner, resolver.schemaName);
+    }
+  }
+  for (const { target, fieldName } of [...storage.authorizedFields, ...storage.middlewares]) {
+    // On an entity property, or on a field resolver method of a resolver class.
+    add(guarded, target, fieldName);
+    for (const resolver of storage.fieldResolvers) {
+      const owner = resolver.getObjectType?.();
+      if (owner && resolver.target === target && resolver.methodName === fieldName) {
+        add(guarded, owner, resolver.schemaName);
+      }
     }
   }
   for (const [typeName, shape] of sqlShapes()) {
@@ -42,6 +57,9 @@ function assertShapesMatchResolvers(): void {
     for (const [field, spec] of Object.entries(shape.fields)) {
       if (entity && spec.kind === 'value' && spec.column && resolved.get(entity)?.has(field)) {
         throw new Error(`SQL shape ${typeName}.${field} reads a plain column, but the field has a resolver of its own`);
+      }
+      if (entity && guarded.get(entity)?.has(field)) {
+        throw new Error(`SQL shape ${typeName}.${field}: the field has @Authorized or a middleware, which compiled answers skip`);
       }
     }
   }
