@@ -94,6 +94,33 @@ describe('demandUpdated', () => {
     expect(rejected.data?.demandUpdated).toMatchObject({ status: 'REJECTED', contactPhone: '138****0009' });
   });
 
+  it('decides and logs the unmasked view per subscriber when several follow one ticket', async () => {
+    const ticket = await submit(resident, {});
+    const regionAdmin = await server.signedIn(ACCOUNTS.regionAdmin);
+    const followers = [await follow(gridWorker, ticket.id), await follow(regionAdmin, ticket.id), await follow(officer, ticket.id)];
+    for (const subscription of followers) {
+      while (!(await subscription.nothingWithin(300))) {
+        await subscription.next();
+      }
+    }
+    const views = async (person: string) => {
+      const [row] = await server.sql<{ count: number }>(
+        `select count(*)::int as count from activity_entry
+          where action = 'demand.personalDataViewed' and subject_uuid = ? and actor_id = ?`,
+        [uuidIn(ticket.id), person],
+      );
+      return row!.count;
+    };
+    const viewers = [ids.personUuids.gridWorker, ids.personUuids.regionAdmin, ids.personUuids.officer];
+    const before = await Promise.all(viewers.map(views));
+    // One event reaches all three in this process, and is loaded once for them.
+    await server.sql('select pg_notify(?, ?)', [`demandUpdated:${uuidIn(ticket.id)}`, JSON.stringify({ uuid: uuidIn(ticket.id) })]);
+    const phones = await Promise.all(followers.map(async (subscription) => (await subscription.next()).data?.demandUpdated.contactPhone));
+    expect(phones).toEqual([ACCOUNTS.resident, ACCOUNTS.resident, '138****0009']);
+    const after = await Promise.all(viewers.map(views));
+    expect(after.map((count, index) => count - before[index]!)).toEqual([1, 1, 0]);
+  });
+
   it('does not push other tickets’ changes', async () => {
     const followed = await submit(resident, {});
     const other = await submit(resident, {});

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { entityLoader } from '../common/loaders/entity-loader.js';
 import { ActivityEntry } from './activity-entry.entity.js';
 
 export interface TimelineHead {
@@ -10,13 +11,15 @@ export interface TimelineHead {
 
 type EntryRow = Record<string, unknown> & { project_uuid: string; position: string; total: string };
 
-/**
- * The first page of many projects' timelines in one statement (a window per project), keyed by
- * `projectUuid|first`: a list of projects showing their latest activity costs one query, not two per
- * project. Later pages (`after`) are paged per project by keyset.
- */
 export function createActivityLoaders(em: EntityManager) {
   return {
+    /** Entries by uuid: a live event's entry is read once for all its subscribers (see `event-context.ts`). */
+    byUuid: entityLoader(em, ActivityEntry),
+    /**
+     * The first page of many projects' timelines in one statement (a window per project), keyed by
+     * `projectUuid|first`: a list of projects showing their latest activity costs one query, not two per
+     * project. Later pages (`after`) are paged per project by keyset.
+     */
     timelineHead: new DataLoader<string, TimelineHead>(async (keys) => {
       const wanted = keys.map((key) => {
         const [project, first] = key.split('|');

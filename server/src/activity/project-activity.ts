@@ -3,14 +3,16 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../app/context.js';
 import { uuidOf } from '../common/relay/global-id.js';
 import { canRead, readableProject } from '../projects/project-access.js';
-import { ActivityEntry } from './activity-entry.entity.js';
-import { renewForEvent } from './event-context.js';
+import type { ActivityEntry } from './activity-entry.entity.js';
+import { joinEvent } from './event-context.js';
 import { projectActivityTopic } from './project-change.js';
 
 /**
  * The live timeline of one project. Events arrive through LISTEN/NOTIFY as `{ id }` on the project's
- * own channel (from whichever server process made the change); each is reloaded in a fresh context
- * and delivered only if the subscriber may still read the project.
+ * own channel (from whichever server process made the change). Every subscriber of this process
+ * joins the event's shared scope (`joinEvent`): the entry, the project and its partners, the people
+ * and organisations the entry names are loaded once for all of them, and the subscribers' actors in
+ * one batch; each subscriber then gets the entry only if the policy lets them read the project.
  */
 export async function projectActivityStream(ctx: Context, projectId: string): Promise<AsyncIterable<ActivityEntry>> {
   const project = await readableProject(ctx, uuidOf(projectId, 'Project'));
@@ -24,10 +26,12 @@ export async function projectActivityStream(ctx: Context, projectId: string): Pr
       if (typeof event.id !== 'string') {
         return undefined;
       }
-      renewForEvent(ctx);
-      const entry = await ctx.em.findOne(ActivityEntry, { uuid: event.id, projectUuid: project.uuid });
-      const current = await ctx.loaders.projects.byUuid.load(project.uuid);
-      return entry && current && (await canRead(ctx, current)) ? entry : undefined;
+      joinEvent(ctx, event);
+      const [entry, current] = await Promise.all([
+        ctx.loaders.activity.byUuid.load(event.id),
+        ctx.loaders.projects.byUuid.load(project.uuid),
+      ]);
+      return entry?.projectUuid === project.uuid && current && (await canRead(ctx, current)) ? entry : undefined;
     }),
     filter((entry): entry is ActivityEntry => entry !== undefined),
   );

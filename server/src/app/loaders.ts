@@ -14,7 +14,11 @@ import { createProjectLoaders } from '../projects/project.loaders.js';
 import { createRegionLoaders } from '../regions/region.loaders.js';
 import { createVolunteeringLoaders } from '../volunteering/volunteering.loaders.js';
 
-/** Every feature's DataLoaders, created fresh per request so no cache outlives it. */
+/**
+ * Every feature's DataLoaders, created fresh per request so no cache outlives it. A live event's
+ * subscribers share one set (`activity/event-context.ts`), so a load whose answer depends on who asks
+ * must take the person in its key.
+ */
 export function createLoaders(em: EntityManager) {
   return {
     regions: createRegionLoaders(em),

@@ -1,8 +1,8 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { joinEvent } from '../activity/event-context.js';
 import type { Context } from '../app/context.js';
-import { createLoaders } from '../app/loaders.js';
 import { uuidOf } from '../common/relay/global-id.js';
 import { demandTopic } from './demand-change.js';
 import { canSeeDemand } from './demand-privacy.js';
@@ -12,21 +12,15 @@ interface DemandUpdatedEvent {
   uuid: string;
 }
 
-/** A context for one event: a fresh EntityManager fork and fresh loaders, so nothing is stale. */
-function eventContext(ctx: Context): Context {
-  const em = ctx.em.fork();
-  return { ...ctx, em, loaders: createLoaders(em) };
-}
-
 function notFound(): GraphQLError {
   return new GraphQLError('No such demand ticket', { extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
 }
 
 /**
  * Subscribes to a ticket's changes. The graphql-ws context lives as long as the subscription, so each
- * event re-checks the subscriber's read right on its own fork, and the resolver re-loads the ticket
- * with a fresh fork and loaders (the context is renewed in place: the ticket's nested fields resolve
- * through it).
+ * event joins the event's scope shared by its subscribers in this process (`joinEvent`: a fresh fork,
+ * fresh loaders, the subscribers' actors as of the event): the ticket is read once for all of them,
+ * and each subscriber's read right — and, in the fields, what they see unmasked — is decided afresh.
  */
 async function subscribeToDemand({ args, context }: SubscribeResolverData<unknown, { id: string }, Context>) {
   const uuid = uuidOf(args.id, 'DemandTicket');
@@ -36,12 +30,10 @@ async function subscribeToDemand({ args, context }: SubscribeResolverData<unknow
   }
   return pipe(
     context.pubSub.subscribe(demandTopic(uuid)),
-    filter(async () => {
-      // Roles may have changed since the subscription started: the read right is decided afresh.
-      context.reloadActor();
-      const check = eventContext(context);
-      const current = await check.loaders.demands.byUuid.load(uuid);
-      return !!current && (await canSeeDemand(check, current));
+    filter(async (event) => {
+      joinEvent(context, event);
+      const current = await context.loaders.demands.byUuid.load(uuid);
+      return !!current && (await canSeeDemand(context, current));
     }),
   );
 }
@@ -58,9 +50,7 @@ export class DemandSubscriptionResolver {
     @Arg('id', () => ID, { description: 'The demand ticket to follow' }) _id: string,
     @Ctx() ctx: Context,
   ): Promise<DemandTicket> {
-    const fresh = eventContext(ctx);
-    ctx.em = fresh.em;
-    ctx.loaders = fresh.loaders;
+    // The context already joined this event's scope (in the filter): the ticket comes from its loader.
     const ticket = await ctx.loaders.demands.byUuid.load(event.uuid);
     if (!ticket) {
       throw notFound();

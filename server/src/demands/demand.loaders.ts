@@ -30,8 +30,10 @@ export function createDemandLoaders(em: EntityManager) {
       return categories.map((category) => rows.find((row) => row.category === category));
     }),
     /**
-     * Logs views of unmasked personal data: once per ticket per request (the loader's cache dedupes),
-     * with one multi-row INSERT for every ticket of a page, so a list costs one statement, not one per row.
+     * Logs views of unmasked personal data: once per ticket and viewer per request (the loader's cache
+     * dedupes), with one multi-row INSERT for every ticket of a page, so a list costs one statement, not
+     * one per row. The viewer is part of the key because a live event's subscribers share one set of
+     * loaders (`activity/event-context.ts`): each of them saw the data, and each view is logged.
      */
     personalDataViews: new DataLoader<PersonalDataView, true, string>(
       async (views) => {
@@ -42,7 +44,7 @@ export function createDemandLoaders(em: EntityManager) {
         );
         return views.map(() => true as const);
       },
-      { cacheKeyFn: (view) => view.ticketUuid },
+      { cacheKeyFn: (view) => `${view.ticketUuid}|${view.viewerUuid}` },
     ),
   };
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from '@graphql-yoga/subscription';
 import pg from 'pg';
 import type { Logger } from '../../app/logger.js';
@@ -9,6 +10,7 @@ import type { Logger } from '../../app/logger.js';
  */
 class PgEventTarget extends EventTarget {
   private readonly counts = new Map<string, number>();
+  private commands: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly listener: pg.Client,
@@ -16,6 +18,11 @@ class PgEventTarget extends EventTarget {
     private readonly logger: Logger,
   ) {
     super();
+    // Every subscription adds a listener to its topic, and a project followed by a thousand people has a
+    // thousand: that is the design, not a leak. Node's warning (above 10 per topic) is switched off here.
+    setMaxListeners(0, this);
+    // One payload object per notification, handed to every local subscriber of the channel: subscribers
+    // of one event recognise each other by it and share its loading (`activity/event-context.ts`).
     listener.on('notification', (message) => {
       if (!message.payload) {
         return;
@@ -33,9 +40,7 @@ class PgEventTarget extends EventTarget {
     const count = (this.counts.get(type) ?? 0) + 1;
     this.counts.set(type, count);
     if (count === 1) {
-      this.listener
-        .query(`LISTEN ${this.listener.escapeIdentifier(type)}`)
-        .catch((error: unknown) => this.logger.error({ err: error }, 'LISTEN failed'));
+      this.command(`LISTEN ${this.listener.escapeIdentifier(type)}`, (error) => this.logger.error({ err: error }, 'LISTEN failed'));
     }
   }
 
@@ -44,10 +49,18 @@ class PgEventTarget extends EventTarget {
     const count = (this.counts.get(type) ?? 1) - 1;
     if (count <= 0) {
       this.counts.delete(type);
-      this.listener.query(`UNLISTEN ${this.listener.escapeIdentifier(type)}`).catch(() => undefined);
+      this.command(`UNLISTEN ${this.listener.escapeIdentifier(type)}`, () => undefined);
     } else {
       this.counts.set(type, count);
     }
+  }
+
+  /**
+   * LISTEN and UNLISTEN one after the other, in the order asked: many subscriptions of different topics
+   * start or end at once, and pg 8 warns about (pg 9 refuses) a query on a client still busy with one.
+   */
+  private command(sql: string, onError: (error: unknown) => void): void {
+    this.commands = this.commands.then(() => this.listener.query(sql)).catch(onError);
   }
 
   override dispatchEvent(event: Event): boolean {
