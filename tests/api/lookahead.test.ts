@@ -99,6 +99,26 @@ describe('look-ahead project pages', () => {
     }
   });
 
+  it('lists with filters, order, counts and cursors as the resolvers do, page after page', async () => {
+    const query = `query ($after: String) {
+      projects(first: 4, after: $after, filter: { status: ACTIVE }, orderBy: { field: TITLE, direction: ASC }) {
+        __typename totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id title status }
+      } }`;
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const { compiled, resolved } = await both(server.client(), query, 'nodes { id', { after });
+      expect(compiled.errors).toBeUndefined();
+      expect(compiled.data).toEqual(withoutMarker(resolved.data));
+      type Page = { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      const connection = (compiled.data as { projects: Page }).projects;
+      expect(connection.nodes.length).toBeGreaterThan(0);
+      after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after && pages < 5);
+    expect(pages).toBeGreaterThan(1);
+  });
+
   it('answers one project and an organisation’s pledges the same way', async () => {
     const list = await secretary.request<{ projects: { nodes: { id: string; leadOrganisation: { id: string } }[] } }>(
       `{ projects(first: 5, filter: { status: ACTIVE }) { nodes { id leadOrganisation { id } } } }`,
