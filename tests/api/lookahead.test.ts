@@ -142,6 +142,19 @@ describe('look-ahead project pages', () => {
     expect(pledges.compiled.data).toEqual(withoutMarker(pledges.resolved.data));
   });
 
+  it('answers the same with PG_PREPARED_STATEMENTS=false (unnamed statements, for poolers)', async () => {
+    const query = `query { projects(first: 20) { nodes { ${PROJECT} } } }`;
+    const unprepared = await startTestServer({ demo: true, env: { PG_PREPARED_STATEMENTS: 'false' } });
+    try {
+      const expected = await server.client().request(query);
+      const answer = await unprepared.client().request(query);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual(expected.data);
+    } finally {
+      await unprepared.stop();
+    }
+  });
+
   it('gives the resolvers’ error for a page size out of bounds, and leaves cursors to the resolvers', async () => {
     const tooMany = `{ projects(first: 3) { nodes { id needs(first: 500) { nodes { id } } } } }`;
     const compiled = await server.client().request(tooMany);

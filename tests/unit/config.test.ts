@@ -8,6 +8,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}, defaults)).toMatchObject({ port: 4000, databaseUrl: undefined, nodeEnv: 'development', introspection: true });
   });
 
+  it('prepares compiled statements unless PG_PREPARED_STATEMENTS=false (for poolers that cannot keep them)', () => {
+    expect(loadConfig({}, defaults).pgPreparedStatements).toBe(true);
+    expect(loadConfig({ PG_PREPARED_STATEMENTS: 'false' }, defaults).pgPreparedStatements).toBe(false);
+  });
+
   it('serves no metrics unless METRICS_ENABLED is set', () => {
     expect(loadConfig({}, defaults).metricsEnabled).toBe(false);
     expect(loadConfig({ METRICS_ENABLED: 'true' }, defaults).metricsEnabled).toBe(true);

@@ -24,6 +24,12 @@ export interface Config {
   demandSweepIntervalMs: number;
   /** Serves `GET /metrics` (Prometheus text: memory, event-loop delay, WebSockets, the pg pool); off by default. */
   metricsEnabled: boolean;
+  /**
+   * Compiled page statements run as named prepared statements (planned once per connection). Off for a
+   * pooler that cannot keep them, e.g. PgBouncer in transaction mode before 1.21 or without
+   * `max_prepared_statements`.
+   */
+  pgPreparedStatements: boolean;
 }
 
 export class ConfigError extends Error {
@@ -115,5 +121,6 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string; 
     secureCookies: boolean(env, 'SECURE_COOKIES', false),
     demandSweepIntervalMs: integer(env, 'DEMAND_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
     metricsEnabled: boolean(env, 'METRICS_ENABLED', false),
+    pgPreparedStatements: boolean(env, 'PG_PREPARED_STATEMENTS', true),
   };
 }

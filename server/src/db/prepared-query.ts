@@ -26,12 +26,13 @@ interface LoggedConnection {
  * like MikroORM's statements. MikroORM inlines parameters into the text, so PostgreSQL plans every
  * statement it sends anew; the look-ahead compiler's statements are large and repeat with each page,
  * and planning them was a fifth of their cost. Outside transactions only: the pool hands out any
- * connection.
+ * connection. `prepare: false` (PG_PREPARED_STATEMENTS=false) sends them unnamed, for poolers that
+ * cannot keep prepared statements.
  */
-export async function preparedQuery<R>(em: EntityManager, text: string, values: unknown[]): Promise<R[]> {
+export async function preparedQuery<R>(em: EntityManager, text: string, values: unknown[], prepare = true): Promise<R[]> {
   const connection = em.getConnection() as PostgreSqlConnection;
   const pool = await connection.getNativeClient();
-  const name = statementName(text);
+  const name = prepare ? statementName(text) : undefined;
   return (connection as unknown as LoggedConnection).executeQuery(text, async () => {
     const result = await pool.query<R & object>({ ...(name ? { name } : {}), text, values });
     return result.rows;
