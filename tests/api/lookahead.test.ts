@@ -162,6 +162,16 @@ describe('look-ahead project pages', () => {
     expect(compiled.errors?.[0]).toMatchObject({ message: 'first must be between 0 and 100', extensions: { code: 'BAD_USER_INPUT' } });
     expect(compiled.errors?.[0]?.message).toBe(resolved.errors?.[0]?.message);
 
+    for (const after of ['not-a-cursor', Buffer.from('["x"]').toString('base64url')]) {
+      const badCursor = await server
+        .client()
+        .request(`query ($after: String) { projects(first: 3, after: $after) { nodes { id } } }`, { after });
+      expect(badCursor.errors?.[0]).toMatchObject({
+        message: 'after is not a valid cursor of this list',
+        extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+      });
+    }
+
     // The page's own edges and pageInfo come from the keyset page; nested cursors send the page to the resolvers.
     for (const nested of ['totalCount', 'pageInfo { hasNextPage endCursor }']) {
       const withCursors = `{ projects(first: 3) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } nodes { id needs { ${nested} nodes { id } } } } }`;

@@ -75,8 +75,7 @@ export function pageSize(first: number | null | undefined, fallback = 20): numbe
 
 /**
  * One page of `entity` by keyset (MikroORM cursors): stable under concurrent inserts, unlike offsets.
- * The order must end in a unique column so the keyset is total. `count: false` skips the count
- * statement for callers that know `totalCount` is not asked for (it is then NaN).
+ * The order must end in a unique column so the keyset is total.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -84,12 +83,11 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>,
   args: ConnectionArgs,
-  { count = true }: { count?: boolean } = {},
 ): Promise<ConnectionShape<T>> {
   const first = pageSize(args.first);
   let cursor;
   try {
-    cursor = await em.findByCursor(entity, { where, orderBy, first, after: args.after ?? undefined, includeCount: count } as never);
+    cursor = await em.findByCursor(entity, { where, orderBy, first, after: args.after ?? undefined, includeCount: true } as never);
   } catch (error) {
     if (args.after && error instanceof Error && /cursor/i.test(error.message)) {
       throw new GraphQLError('after is not a valid cursor of this list', { extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
@@ -106,7 +104,7 @@ export async function paginate<T extends object>(
       startCursor: cursor.startCursor,
       endCursor: cursor.endCursor,
     }),
-    totalCount: count ? (cursor.totalCount as number) : NaN,
+    totalCount: cursor.totalCount as number,
   };
 }
 
