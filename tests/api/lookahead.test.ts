@@ -161,6 +161,10 @@ describe('look-ahead project pages', () => {
     const resolved = await server.client().request(throughResolvers(tooMany, 'nodes { id'));
     expect(compiled.errors?.[0]).toMatchObject({ message: 'first must be between 0 and 100', extensions: { code: 'BAD_USER_INPUT' } });
     expect(compiled.errors?.[0]?.message).toBe(resolved.errors?.[0]?.message);
+    // Reported where the resolvers report it (the nested field), whichever path the page took.
+    const executedAnswer = await server.client().request(executed(tooMany));
+    expect(executedAnswer.errors?.[0]?.path).toEqual(resolved.errors?.[0]?.path);
+    expect(compiled.errors?.[0]?.path).toEqual(resolved.errors?.[0]?.path);
 
     for (const after of ['not-a-cursor', Buffer.from('["x"]').toString('base64url')]) {
       const badCursor = await server

@@ -127,8 +127,13 @@ function compileConnection(
   if (given(args, ['first'])) {
     return undefined;
   }
-  // The same bound and the same error as the resolvers' `connectionFromArray`.
-  const first = pageSize(args.first as number | null | undefined);
+  // The resolvers' page size; an invalid one is theirs to report, at the field's own path.
+  let first: number;
+  try {
+    first = pageSize(args.first as number | null | undefined);
+  } catch {
+    return undefined;
+  }
   const fields = node.selectionSet && collectFields(type, [node.selectionSet], compilation.operation);
   if (!fields) {
     return undefined;
