@@ -17,7 +17,8 @@ import { sqlShape, type CompileScope, type FieldSql } from './sql-shape.js';
 
 /**
  * Compiles the selection of an object type into one SQL expression that builds its answer as JSON
- * (`json_build_object`, nested sub-selects for relations), the way PostGraphile answers a whole page in
+ * (`row_to_json` over a sub-select per object, nested sub-selects for relations; compact JSON text in
+ * selection order), the way PostGraphile answers a whole page in
  * one statement. Objects are keyed by response key (aliases included), in selection order. For the
  * resolvers (`serve-precompiled.ts`) every object carries `PRECOMPILED`, and they hand its values out as
  * they are; for a direct answer (`direct-answers.ts`) the JSON is the response itself, `__typename`
@@ -28,8 +29,16 @@ import { sqlShape, type CompileScope, type FieldSql } from './sql-shape.js';
  */
 export const PRECOMPILED = '__c';
 
-/** `json_build_object` takes at most 100 arguments: the marker and 49 fields. */
-const MAX_FIELDS = 49;
+/** Response keys become column names, which PostgreSQL cuts at 63 bytes. */
+const MAX_KEY_LENGTH = 63;
+
+/** One JSON object from `[response key, SQL]` members, keys in order, as compact text. */
+const jsonObject = (members: [string, string][]) =>
+  `(select row_to_json(o) from (select ${members.map(([key, sql]) => `${sql} as "${key}"`).join(', ')}) o)`;
+
+/** A JSON array of `item` over the rows of `from`, in `orderBy` order; `[]` when there are none. */
+const jsonArray = (item: string, orderBy: string, from: string) =>
+  `(select coalesce(array_to_json(array_agg(${item} order by ${orderBy})), '[]'::json) ${from})`;
 
 /** What a selection means outside itself: the operation's (coerced) variables and its fragments. */
 export interface Operation {
@@ -91,11 +100,11 @@ function objectTypeOf(field: GraphQLField<unknown, unknown>): GraphQLObjectType 
   return isObjectType(named) ? named : undefined;
 }
 
-const marker = (compilation: Compilation) => (compilation.direct ? [] : [`'${PRECOMPILED}', 1`]);
+const marker = (compilation: Compilation): [string, string][] => (compilation.direct ? [] : [[PRECOMPILED, '1']]);
 
 /** graphql-js answers `__typename` from the type itself; a direct answer writes it out. */
-const typename = (type: GraphQLObjectType, key: string, compilation: Compilation) =>
-  compilation.direct ? [`'${key}', '${type.name}'`] : [];
+const typename = (type: GraphQLObjectType, key: string, compilation: Compilation): [string, string][] =>
+  compilation.direct ? [[key, `'${type.name}'::text`]] : [];
 
 /**
  * A column in its scalar's serialised form, as the scalars in `common/scalars` write it: DateTime as
@@ -135,7 +144,7 @@ function compileConnection(
     return undefined;
   }
   const fields = node.selectionSet && collectFields(type, [node.selectionSet], compilation.operation);
-  if (!fields) {
+  if (!fields || [...fields.keys()].some((key) => key.length > MAX_KEY_LENGTH)) {
     return undefined;
   }
   const parts = marker(compilation);
@@ -147,24 +156,28 @@ function compileConnection(
     }
     const target = compilation.scope.alias();
     if (name === 'totalCount') {
-      parts.push(`'${key}', (select count(*)::int from ${spec.from(target)} where ${spec.where(row, target)})`);
+      parts.push([key, `(select count(*)::int from ${spec.from(target)} where ${spec.where(row, target)})`]);
     } else if (name === 'nodes') {
       const nodeType = objectTypeOf(type.getFields().nodes!);
       const item = nodeType && field.selectionSet && compileObject(nodeType, [field.selectionSet], target, compilation);
       if (!item) {
         return undefined;
       }
-      parts.push(
-        `'${key}', (select coalesce(json_agg(${item} order by ${target}.__n), '[]'::json)
-          from (select ${target}.*, row_number() over (order by ${spec.orderBy(target)}) as __n
-                  from ${spec.from(target)} where ${spec.where(row, target)} order by __n limit ${first}) ${target})`,
-      );
+      parts.push([
+        key,
+        jsonArray(
+          item,
+          `${target}.__n`,
+          `from (select ${target}.*, row_number() over (order by ${spec.orderBy(target)}) as __n
+                  from ${spec.from(target)} where ${spec.where(row, target)} order by __n limit ${first}) ${target}`,
+        ),
+      ]);
     } else {
       // edges and pageInfo carry cursors: the resolvers answer those.
       return undefined;
     }
   }
-  return `json_build_object(${parts.join(', ')})`;
+  return jsonObject(parts);
 }
 
 function compileField(
@@ -201,9 +214,7 @@ function compileField(
     return undefined;
   }
   const rows = `from ${spec.from(target)} where ${spec.where(row, target)}`;
-  return spec.kind === 'object'
-    ? `(select ${item} ${rows})`
-    : `(select coalesce(json_agg(${item} order by ${spec.orderBy(target)}), '[]'::json) ${rows})`;
+  return spec.kind === 'object' ? `(select ${item} ${rows})` : jsonArray(item, spec.orderBy(target), rows);
 }
 
 /** The JSON-building SQL for the selection of `type` on `row`, or undefined when it cannot be compiled. */
@@ -215,7 +226,7 @@ export function compileObject(
 ): string | undefined {
   const shape = sqlShape(type.name);
   const fields = shape && collectFields(type, selectionSets, compilation.operation);
-  if (!shape || !fields || fields.size > MAX_FIELDS) {
+  if (!shape || !fields || [...fields.keys()].some((key) => key.length > MAX_KEY_LENGTH)) {
     return undefined;
   }
   const parts = marker(compilation);
@@ -231,7 +242,7 @@ export function compileObject(
     if (!sql) {
       return undefined;
     }
-    parts.push(`'${key}', ${sql}`);
+    parts.push([key, sql]);
   }
-  return `json_build_object(${parts.join(', ')})`;
+  return jsonObject(parts);
 }
