@@ -33,11 +33,11 @@ export const PRECOMPILED = '__c';
 const MAX_KEY_LENGTH = 63;
 
 /** One JSON object from `[response key, SQL]` members, keys in order, as compact text. */
-const jsonObject = (members: [string, string][]) =>
+const sqlJsonObject = (members: [string, string][]) =>
   `(select row_to_json(o) from (select ${members.map(([key, sql]) => `${sql} as "${key}"`).join(', ')}) o)`;
 
 /** A JSON array of `item` over the rows of `from`, in `orderBy` order; `[]` when there are none. */
-const jsonArray = (item: string, orderBy: string, from: string) =>
+const sqlJsonArray = (item: string, orderBy: string, from: string) =>
   `(select coalesce(array_to_json(array_agg(${item} order by ${orderBy})), '[]'::json) ${from})`;
 
 /** What a selection means outside itself: the operation's (coerced) variables and its fragments. */
@@ -165,7 +165,7 @@ function compileConnection(
       }
       parts.push([
         key,
-        jsonArray(
+        sqlJsonArray(
           item,
           `${target}.__n`,
           `from (select ${target}.*, row_number() over (order by ${spec.orderBy(target)}) as __n
@@ -177,7 +177,7 @@ function compileConnection(
       return undefined;
     }
   }
-  return jsonObject(parts);
+  return sqlJsonObject(parts);
 }
 
 function compileField(
@@ -214,7 +214,7 @@ function compileField(
     return undefined;
   }
   const rows = `from ${spec.from(target)} where ${spec.where(row, target)}`;
-  return spec.kind === 'object' ? `(select ${item} ${rows})` : jsonArray(item, spec.orderBy(target), rows);
+  return spec.kind === 'object' ? `(select ${item} ${rows})` : sqlJsonArray(item, spec.orderBy(target), rows);
 }
 
 /** The JSON-building SQL for the selection of `type` on `row`, or undefined when it cannot be compiled. */
@@ -244,5 +244,5 @@ export function compileObject(
     }
     parts.push([key, sql]);
   }
-  return jsonObject(parts);
+  return sqlJsonObject(parts);
 }
