@@ -159,6 +159,68 @@ describe('commitmentUpdate and commitmentProgressAdd', () => {
   });
 });
 
+describe('commitmentUpdate', () => {
+  const COMMITMENT = `query ($id: ID!) { commitment(id: $id) {
+    title description beneficiary dueOn status visibility viewerCanUpdate
+  } }`;
+
+  function fieldErrors(payload: { userErrors: { code: string; field: string[] | null }[] }): [string, string][] {
+    return payload.userErrors.map((error) => [error.code, (error.field ?? []).join('.')]);
+  }
+
+  it('changes the fields given, keeps the others and derives the status from the new due day', async () => {
+    const id = await created(world.people.secretary, { dueOn: '2026-11-25' });
+    expect((await world.people.anonymous.query(STATUS, { id })).commitment.status).toBe('DUE_SOON');
+    const payload = await mutate(world.people.secretary.client, COPS.update, {
+      id,
+      input: { beneficiary: ' 城东社区独居和空巢老人 ', dueOn: '2027-01-15', visibility: 'INTERNAL' },
+    });
+    expect(payload.userErrors).toEqual([]);
+    expect((await world.people.secretary.client.query(COMMITMENT, { id })).commitment).toEqual({
+      title: '为独居老人每周上门一次',
+      description: '支部党员结对独居老人，每周上门探访，帮助解决生活困难。',
+      beneficiary: '城东社区独居和空巢老人',
+      dueOn: '2027-01-15',
+      status: 'OPEN',
+      visibility: 'INTERNAL',
+      viewerCanUpdate: true,
+    });
+  });
+
+  it('puts each problem on its field, all in one answer, and changes nothing', async () => {
+    const id = await created();
+    const payload = await mutate(world.people.secretary.client, COPS.update, {
+      id,
+      input: { title: ' ', beneficiary: 'x'.repeat(201), dueOn: '2026-11-20' },
+    });
+    expect(fieldErrors(payload)).toEqual([
+      ['REQUIRED', 'input.title'],
+      ['TOO_LONG', 'input.beneficiary'],
+      ['INVALID', 'input.dueOn'],
+    ]);
+    expect((await world.people.secretary.client.query(COMMITMENT, { id })).commitment).toMatchObject({
+      title: '为独居老人每周上门一次',
+      dueOn: '2026-12-10',
+    });
+  });
+
+  it("is the committing side's: refused to a plain member of the branch, another branch and a resident, who are offered no edit", async () => {
+    const id = await created();
+    for (const account of [world.people.leadMember, world.otherBranchAdmin, world.villager]) {
+      expect(await codes(account, COPS.update, { id, input: { title: '改为每月一次' } })).toEqual(['FORBIDDEN']);
+      expect((await account.client.query(COMMITMENT, { id })).commitment.viewerCanUpdate).toBe(false);
+    }
+    expect(await codes(world.people.leadCoordinator, COPS.update, { id, input: { title: '为独居老人每周上门两次' } })).toEqual([]);
+  });
+
+  it('freezes a fulfilled commitment: INVALID_STATE_TRANSITION, and no edit offered', async () => {
+    const id = await created();
+    await mutate(world.people.secretary.client, COPS.fulfil, { id });
+    expect(await codes(world.people.secretary, COPS.update, { id, input: { title: '改' } })).toEqual(['INVALID_STATE_TRANSITION']);
+    expect((await world.people.secretary.client.query(COMMITMENT, { id })).commitment.viewerCanUpdate).toBe(false);
+  });
+});
+
 describe('commitmentEvaluate', () => {
   let fulfilledId: string;
   beforeAll(async () => {

@@ -206,6 +206,38 @@ describe('Person.servicePoints', () => {
   });
 });
 
+describe('volunteerPointsRuleSet', () => {
+  async function fieldErrors(account: Account, input: Record<string, unknown>): Promise<[string, string][]> {
+    const data = await account.client.query(VOPS.pointsRuleSet, { input });
+    return data.volunteerPointsRuleSet.userErrors.map((error: { code: string; field: string[] }) => [error.code, error.field.join('.')]);
+  }
+
+  it('names the rate field for a rate out of range or with more than 2 decimals, and sets nothing', async () => {
+    const admin = await signUpAccount(server, '社工机构管理员');
+    await addMember(server, admin, world.organisations.social, 'ADMIN');
+    const organisationId = world.organisations.social.id;
+    const rules = () =>
+      server.sql<{ rules: number }>(`select count(*)::int as rules from volunteer_points_rule where organisation_id = ?`, [
+        world.organisations.social.uuid,
+      ]);
+    const before = await rules();
+    for (const pointsPerHour of ['100000.01', '1.234', '-1']) {
+      expect(await fieldErrors(admin, { organisationId, pointsPerHour })).toEqual([['INVALID', 'input.pointsPerHour']]);
+    }
+    expect(await rules()).toEqual(before);
+  });
+
+  it("refuses an organisation's rate to the ADMIN of another organisation, on the organisation field", async () => {
+    // 13800000003 is an ADMIN of the lead branch, not of the social organisation.
+    expect(await fieldErrors(world.people.secretary, { organisationId: world.organisations.social.id, pointsPerHour: '12' })).toEqual([
+      ['FORBIDDEN', 'input.organisationId'],
+    ]);
+    expect(await fieldErrors(world.people.secretary, { organisationId: world.projectId, pointsPerHour: '12' })).toEqual([
+      ['NOT_FOUND', 'input.organisationId'],
+    ]);
+  });
+});
+
 describe('Need.delivered for VOLUNTEER_HOURS', () => {
   const NEED = `query ($id: ID!) { node(id: $id) { ... on Need { quantity delivered } } }`;
 

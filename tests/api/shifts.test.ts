@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNeed, createProject, OPS, succeed } from '../support/partner-api.js';
+import { addPartner, createNeed, createProject, OPS, succeed } from '../support/partner-api.js';
 import { uuidOfId, type Account } from '../support/partner-world.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { subscribe } from '../support/subscriptions.js';
@@ -94,6 +94,93 @@ describe('volunteerActivityCreate', () => {
       ['TOO_LONG', 'input.place'],
       ['INVALID', 'input.needId'],
     ]);
+  });
+});
+
+describe('volunteerActivityUpdate', () => {
+  const ACTIVITY = `query ($id: ID!) { volunteerActivity(id: $id) {
+    title description place region { id } need { id } viewerCanUpdate viewerCanCoordinate
+  } }`;
+
+  /** A fresh activity of the social organisation, so that each case edits its own. */
+  async function activity(projectId = world.projectId, needId: string | null = null): Promise<string> {
+    const payload = await ok(world.coordinator.client, VOPS.activityCreate, {
+      input: {
+        projectId,
+        organisationId: world.organisations.social.id,
+        needId,
+        title: '敬老院陪护',
+        description: '陪老人聊天、读报。',
+        place: '城东敬老院',
+        regionId: world.regions.villageA.id,
+      },
+    });
+    return payload.volunteerActivity.id as string;
+  }
+
+  it('changes the fields given and keeps the others', async () => {
+    const id = await activity();
+    await ok(world.coordinator.client, VOPS.activityUpdate, {
+      id,
+      input: { title: ' 敬老院周末陪护 ', regionId: world.regions.townshipA.id },
+    });
+    expect((await world.coordinator.client.query(ACTIVITY, { id })).volunteerActivity).toEqual({
+      title: '敬老院周末陪护',
+      description: '陪老人聊天、读报。',
+      place: '城东敬老院',
+      region: { id: world.regions.townshipA.id },
+      need: null,
+      viewerCanUpdate: true,
+      viewerCanCoordinate: true,
+    });
+  });
+
+  it("links another of the project's VOLUNTEER_HOURS needs and unlinks it, but never a need of another kind", async () => {
+    const id = await activity(world.projectId, world.hoursNeedId);
+    const otherHoursNeedId = await createNeed(world, world.projectId, { quantity: '50', kind: 'VOLUNTEER_HOURS', unit: '小时' });
+    const fundsNeedId = await createNeed(world, world.projectId, { quantity: '1000' });
+    const linked = await ok(world.coordinator.client, VOPS.activityUpdate, { id, input: { needId: otherHoursNeedId } });
+    expect(linked.volunteerActivity.need).toEqual({ id: otherHoursNeedId });
+    expect(await mutateCodes(VOPS.activityUpdate, { id, input: { needId: fundsNeedId } })).toEqual([['INVALID', 'input.needId']]);
+    expect(await mutateCodes(VOPS.activityUpdate, { id, input: { needId: world.hoursNeedId, unlinkNeed: true } })).toEqual([
+      ['INVALID', 'input.unlinkNeed'],
+    ]);
+    const unlinked = await ok(world.coordinator.client, VOPS.activityUpdate, { id, input: { unlinkNeed: true } });
+    expect(unlinked.volunteerActivity.need).toBeNull();
+  });
+
+  it('puts each problem on its field, all in one answer, and changes nothing', async () => {
+    const id = await activity();
+    expect(
+      await mutateCodes(VOPS.activityUpdate, { id, input: { title: ' ', place: 'x'.repeat(201), regionId: world.projectId } }),
+    ).toEqual([
+      ['REQUIRED', 'input.title'],
+      ['TOO_LONG', 'input.place'],
+      ['NOT_FOUND', 'input.regionId'],
+    ]);
+    expect((await world.coordinator.client.query(ACTIVITY, { id })).volunteerActivity).toMatchObject({
+      title: '敬老院陪护',
+      place: '城东敬老院',
+    });
+  });
+
+  it('freezes the activity and its shifts once the project is over: INVALID_STATE_TRANSITION and viewerCanUpdate false', async () => {
+    const projectId = await createProject(world);
+    await addPartner(world, projectId, world.organisations.social, world.coordinator.client);
+    const id = await activity(projectId);
+    const shift = await createShift(world, { activityId: id });
+    await succeed(world.people.secretary.client, OPS.projectTransition, { id: projectId, input: { to: 'CANCELLED', reason: '场地取消' } });
+    expect(await errorCodes(world.coordinator.client, VOPS.activityUpdate, { id, input: { title: '改期' } })).toEqual([
+      'INVALID_STATE_TRANSITION',
+    ]);
+    expect(await errorCodes(world.coordinator.client, VOPS.shiftUpdate, { id: shift.id, input: { capacity: 20 } })).toEqual([
+      'INVALID_STATE_TRANSITION',
+    ]);
+    // The coordinators still run it (roster, hours) but the portal offers no edit.
+    expect((await world.coordinator.client.query(ACTIVITY, { id })).volunteerActivity).toMatchObject({
+      viewerCanUpdate: false,
+      viewerCanCoordinate: true,
+    });
   });
 });
 
@@ -268,6 +355,32 @@ describe('shiftUpdate', () => {
         input: { startsAt: at('2027-02-04', '12:00'), endsAt: at('2027-02-04', '15:00') },
       }),
     ).toEqual(['SHIFT_OVERLAP']);
+  });
+
+  it('names the field of each problem: capacity below the places taken, an end before the start', async () => {
+    const { id } = await createShift(world, { capacity: 2, day: '2027-02-10' });
+    for (const volunteer of await insertVolunteers(server, 2)) {
+      await signUp(volunteer, id);
+    }
+    expect(await mutateCodes(VOPS.shiftUpdate, { id, input: { capacity: 1 } })).toEqual([['INVALID', 'input.capacity']]);
+    expect(await mutateCodes(VOPS.shiftUpdate, { id, input: { endsAt: at('2027-02-10', '08:00') } })).toEqual([
+      ['INVALID', 'input.endsAt'],
+    ]);
+    expect((await world.coordinator.client.query(SHIFT, { id })).shift).toMatchObject({ capacity: 2, placesTaken: 2 });
+  });
+
+  it('keeps the times of a started shift (SHIFT_CLOSED on startsAt) but still takes more places', async () => {
+    const { id } = await createShift(world, { capacity: 2, day: '2027-02-11' });
+    server.clock.set(at('2027-02-11', '09:30'));
+    try {
+      expect(await mutateCodes(VOPS.shiftUpdate, { id, input: { startsAt: at('2027-02-11', '10:00') } })).toEqual([
+        ['SHIFT_CLOSED', 'input.startsAt'],
+      ]);
+      const grown = await ok(world.coordinator.client, VOPS.shiftUpdate, { id, input: { capacity: 4 } });
+      expect(grown.shift).toMatchObject({ capacity: 4, startsAt: at('2027-02-11', '09:00') });
+    } finally {
+      server.clock.set('2026-11-21T02:00:00.000Z');
+    }
   });
 
   it('draws a new check-in code on request', async () => {

@@ -69,6 +69,17 @@ const ACTIONS: Record<string, (client: GraphQLClient, shift: Awaited<ReturnType<
         input: { activityId: world.activityId, startsAt: at(day, '15:00'), endsAt: at(day, '17:00'), capacity: 5 },
       }),
     ),
+  'change a shift (shiftUpdate)': async (client, { shiftId }) =>
+    verdict(await mutate(client, VOPS.shiftUpdate, { id: shiftId, input: { capacity: 12 } })),
+  'edit the activity (volunteerActivityUpdate)': async (client) => {
+    const outcome = verdict(
+      await mutate(client, VOPS.activityUpdate, { id: world.activityId, input: { place: '城东社区党群服务中心二楼' } }),
+    );
+    // The portal offers the edit exactly when the API says the viewer may.
+    const data = await client.query(`query ($id: ID!) { volunteerActivity(id: $id) { viewerCanUpdate } }`, { id: world.activityId });
+    expect(data.volunteerActivity.viewerCanUpdate).toBe(outcome === 'allowed');
+    return outcome;
+  },
   'read the roster and the check-in code': async (client, { shiftId }) => {
     const data = await client.query(`query ($id: ID!) { shift(id: $id) { checkInCode signUps { totalCount } viewerCanCoordinate } }`, {
       id: shiftId,

@@ -1,11 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_FIXTURES } from '@gongzhi/server';
 import { CHROME_PATH, hasChromium, launchBrowser, openPage, portalBuilt, screenshot, signInThroughUi } from '../support/browser.js';
 import { succeed } from '../support/partner-api.js';
-import { globalId } from '../support/partner-world.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { VOPS } from '../support/volunteer-world.js';
+import { demoPartnerProject, VOPS } from '../support/volunteer-world.js';
 
 /** How long a page may take to show a change (live updates and refetches on a shared machine). */
 const LIVE = { timeout: 15_000 };
@@ -14,27 +12,6 @@ const HOUR_MS = 3_600_000;
 const COORDINATOR = '13800000005'; // 陈晓燕, COORDINATOR of the demo social organisation
 const VOLUNTEER = '13800000006'; // 刘志明, the demo volunteer
 const VOLUNTEER_NAME = '刘志明';
-
-/** A project the demo social organisation is an accepted partner of, open for sign-ups, and one of its regions. */
-async function partnerProject(server: TestServer): Promise<{ projectId: string; regionId: string; organisationId: string }> {
-  const [row] = await server.sql<{ project_id: string; region_id: string; organisation_id: string }>(
-    `select p.id as project_id, pr.region_id, o.id as organisation_id
-       from project p
-       join project_partner pp on pp.project_id = p.id and pp.status = 'ACCEPTED'
-       join organisation o on o.id = pp.organisation_id and o.name = ?
-       join project_region pr on pr.project_id = p.id
-      where p.status in ('RECRUITING', 'ACTIVE')
-      order by p.title, pr.created_at
-      limit 1`,
-    [DEMO_FIXTURES.socialOrganisation],
-  );
-  expect(row, 'the demo data has a recruiting or active project the social organisation partners in').toBeDefined();
-  return {
-    projectId: globalId('Project', row!.project_id),
-    regionId: globalId('Region', row!.region_id),
-    organisationId: globalId('Organisation', row!.organisation_id),
-  };
-}
 
 /**
  * A 3-hour shift three days ahead at 05:00 Beijing time: before the demo's own shifts of the day
@@ -79,7 +56,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('moves the sign-up CONFIRMED → CHECKED_IN → COMPLETED across two browsers and credits the hours', { timeout: 180_000 }, async () => {
     // The coordinator organises an activity with one shift for a project of their organisation.
     const coordinatorApi = await server.signedIn(COORDINATOR);
-    const { projectId, regionId, organisationId } = await partnerProject(server);
+    const { projectId, regionId, organisationId } = await demoPartnerProject(server);
     const activityTitle = `楼道清理志愿服务 ${Date.now().toString(36)}`;
     const created = await succeed(coordinatorApi, VOPS.activityCreate, {
       input: {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DEMO_FIXTURES } from '@gongzhi/server/src/demo/fixtures.js';
 import { expect } from 'vitest';
 import type { GraphQLClient } from './client.js';
 import { addPartner, createNeed, createProject, mutate } from './partner-api.js';
@@ -140,4 +141,28 @@ export async function createShift(
     },
   });
   return { id: payload.shift.id as string, checkInCode: payload.shift.checkInCode as string };
+}
+
+/**
+ * In the demo district: a project the demo social organisation (13800000005 coordinates it) is an
+ * accepted partner of, open for sign-ups, one of its regions, and the organisation.
+ */
+export async function demoPartnerProject(server: TestServer): Promise<{ projectId: string; regionId: string; organisationId: string }> {
+  const [row] = await server.sql<{ project_id: string; region_id: string; organisation_id: string }>(
+    `select p.id as project_id, pr.region_id, o.id as organisation_id
+       from project p
+       join project_partner pp on pp.project_id = p.id and pp.status = 'ACCEPTED'
+       join organisation o on o.id = pp.organisation_id and o.name = ?
+       join project_region pr on pr.project_id = p.id
+      where p.status in ('RECRUITING', 'ACTIVE')
+      order by p.title, pr.created_at
+      limit 1`,
+    [DEMO_FIXTURES.socialOrganisation],
+  );
+  expect(row, 'the demo data has a recruiting or active project the social organisation partners in').toBeDefined();
+  return {
+    projectId: globalId('Project', row!.project_id),
+    regionId: globalId('Region', row!.region_id),
+    organisationId: globalId('Organisation', row!.organisation_id),
+  };
 }

@@ -11,7 +11,11 @@ export const NAVIGATION_SECTIONS = [
     labelKey: 'nav.sections.demands',
     routes: ['demand-submit', 'demand-mine', 'grid', 'demand-assigned', 'demand-metrics', 'offerings'],
   },
-  { key: 'volunteering', labelKey: 'nav.sections.volunteering', routes: ['volunteering', 'commitments', 'commitment-dashboard'] },
+  {
+    key: 'volunteering',
+    labelKey: 'nav.sections.volunteering',
+    routes: ['volunteering', 'volunteer-points', 'commitments', 'commitment-dashboard'],
+  },
   { key: 'directory', labelKey: 'nav.sections.directory', routes: ['organisations', 'regions'] },
   { key: 'admin', labelKey: 'nav.sections.admin', routes: ['region-dashboard', 'verification'] },
 ] as const;

@@ -112,6 +112,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'volunteering.roster.title', requiresAuth: true },
       },
       {
+        path: 'volunteering/points',
+        name: 'volunteer-points',
+        component: () => import('@/features/volunteering/VolunteerPointsRulePage.vue'),
+        meta: { titleKey: 'nav.volunteerPoints', capability: 'canConfigureVolunteerPoints' },
+      },
+      {
         path: 'me/volunteering',
         name: 'my-volunteering',
         component: () => import('@/features/volunteering/MyVolunteeringPage.vue'),

@@ -10,13 +10,14 @@ export interface PersonWithRoles {
  * What a route may require (see RouteMeta.capability): boolean fields of `Viewer`
  * (canVerifyOrganisations), or facts derived from the viewer's memberships (see viewerCapabilities).
  */
-export type ViewerCapability = 'canVerifyOrganisations' | 'canLeadProjects' | 'isOrganisationMember';
+export type ViewerCapability = 'canVerifyOrganisations' | 'canLeadProjects' | 'isOrganisationMember' | 'canConfigureVolunteerPoints';
 
 export type ViewerCapabilities = Readonly<Partial<Record<ViewerCapability, boolean>>>;
 
 /** Just enough of the viewer to derive its capabilities. */
 export interface ViewerWithMemberships {
   canVerifyOrganisations: boolean;
+  isPlatformAdmin: boolean;
   person: {
     memberships: ReadonlyArray<{
       role: MembershipRole;
@@ -31,7 +32,9 @@ const COORDINATING_ROLES: readonly MembershipRole[] = ['ADMIN', 'COORDINATOR'];
 /**
  * The viewer's capabilities; empty when signed out. `canLeadProjects`: ADMIN or COORDINATOR of a
  * verified Party organisation (only those may lead a project); `isOrganisationMember`: member of
- * any organisation (it may pledge, so it has a pledge ledger).
+ * any organisation (it may pledge, so it has a pledge ledger); `canConfigureVolunteerPoints`: the
+ * platform admin (the platform-wide rate) or an ADMIN of any organisation (its own rate), as the
+ * policy's `volunteerPoints.configure` has it.
  */
 export function viewerCapabilities(viewer: ViewerWithMemberships | null | undefined): ViewerCapabilities {
   if (!viewer) {
@@ -45,6 +48,7 @@ export function viewerCapabilities(viewer: ViewerWithMemberships | null | undefi
         COORDINATING_ROLES.includes(role) && organisation.kind === 'PARTY_ORGANISATION' && organisation.verificationStatus === 'VERIFIED',
     ),
     isOrganisationMember: memberships.length > 0,
+    canConfigureVolunteerPoints: viewer.isPlatformAdmin || memberships.some(({ role }) => role === 'ADMIN'),
   };
 }
 

@@ -22,3 +22,22 @@ export function formatShiftRange(locale: string, startsAt: string, endsAt: strin
 export function chinaWallClockToIso(value: string): string {
   return new Date(`${value.replace(' ', 'T')}+08:00`).toISOString();
 }
+
+/**
+ * The API's ISO instant as the form's China wall-clock value ('YYYY-MM-DD HH:mm:ss'): the inverse of
+ * chinaWallClockToIso, so an edited shift shows the Beijing times it was entered in.
+ */
+export function isoToChinaWallClock(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: DISPLAY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '00';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}
