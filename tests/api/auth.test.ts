@@ -83,6 +83,23 @@ describe('signIn', () => {
     server.clock.advance(16 * 60_000);
   });
 
+  it('counts one account however its mobile number is written', async () => {
+    const person = await signUp(server, '号码写法', uniquePhone());
+    const [head, middle, tail] = [person.phone.slice(0, 3), person.phone.slice(3, 7), person.phone.slice(7)];
+    const spellings = [
+      `+86${person.phone}`,
+      `86${person.phone}`,
+      `${head} ${middle} ${tail}`,
+      `${head}-${middle}-${tail}`,
+      `+86 ${head} ${middle}${tail}`,
+    ];
+    for (const spelling of spellings) {
+      expect((await signInFrom(freshIp(), spelling, 'wrong-password')).userErrors[0]!.code).toBe('INVALID_CREDENTIALS');
+    }
+    expect((await signInFrom(freshIp(), person.phone, PASSWORD)).userErrors[0]!.code).toBe('RATE_LIMITED');
+    server.clock.advance(16 * 60_000);
+  });
+
   it('limits one client address after 30 failures across accounts, and not other addresses', async () => {
     const person = await signUp(server, 'IP限流', uniquePhone());
     const ip = freshIp();
@@ -146,6 +163,44 @@ describe('passwordChange', () => {
     const person = await signUp(server, '改密码失败', uniquePhone());
     const data = await person.client.query(CHANGE, { input: { currentPassword: 'not-it', newPassword: 'a-brand-new-password' } });
     expect(data.passwordChange.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS', field: ['input', 'currentPassword'] }]);
+  });
+
+  it('answers RATE_LIMITED after 5 wrong current passwords, in any session, even the right one, until the window passes', async () => {
+    const person = await signUp(server, '改密码限流', uniquePhone());
+    const otherSession = await server.signedIn(person.phone, PASSWORD);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const data = await person.client.query(CHANGE, {
+        input: { currentPassword: 'guess-' + attempt, newPassword: 'a-brand-new-password' },
+      });
+      expect(data.passwordChange.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS', field: ['input', 'currentPassword'] }]);
+    }
+    const right = { input: { currentPassword: PASSWORD, newPassword: 'a-brand-new-password' } };
+    const limited = await otherSession.request<any>(
+      `mutation ($input: PasswordChangeInput!) { passwordChange(input: $input) { viewer { person { id } } userErrors { code field message } } }`,
+      right,
+    );
+    expect(limited.data!.passwordChange).toEqual({
+      viewer: null,
+      userErrors: [{ code: 'RATE_LIMITED', field: null, message: expect.stringMatching(/try again in 15 minutes/) }],
+    });
+    // The lock-out is the person's own: signing in (which must not tell strangers the account exists) is not affected.
+    expect((await signInFrom(freshIp(), person.phone, PASSWORD)).userErrors).toEqual([]);
+    server.clock.advance(16 * 60_000);
+    expect((await person.client.query(CHANGE, right)).passwordChange.userErrors).toEqual([]);
+  });
+
+  it('counts wrong passwords sent at the same moment against each other', async () => {
+    const person = await signUp(server, '并发猜密码', uniquePhone());
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, guess) =>
+        person.client.query(CHANGE, { input: { currentPassword: `guess-${guess}`, newPassword: 'a-brand-new-password' } }),
+      ),
+    );
+    const codes = answers.map((data) => data.passwordChange.userErrors[0]!.code as string);
+    expect(codes.filter((code) => code !== 'INVALID_CREDENTIALS' && code !== 'RATE_LIMITED')).toEqual([]);
+    // Only 5 guesses were checked; the rest were refused unchecked.
+    expect(codes.filter((code) => code === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5);
+    server.clock.advance(16 * 60_000);
   });
 
   it('is refused to a signed-out caller', async () => {

@@ -92,6 +92,33 @@ describe('viewerDelete', () => {
     expect((await person.client.query(`{ viewer { person { id } } }`)).viewer).not.toBeNull();
   });
 
+  it('answers RATE_LIMITED after 5 wrong passwords, counted with passwordChange, and deletes with the right one after the window', async () => {
+    const person = await signUp(server, '猜密码注销', uniquePhone());
+    const CHANGE = `mutation ($input: PasswordChangeInput!) { passwordChange(input: $input) { userErrors { code } } }`;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await person.client.query(DELETE, { password: `guess-${attempt}` })).viewerDelete.userErrors[0].code).toBe(
+        'INVALID_CREDENTIALS',
+      );
+    }
+    // One rule for every re-confirmation of the password: the guesses add up across mutations.
+    for (let attempt = 3; attempt < 5; attempt += 1) {
+      const input = { currentPassword: `guess-${attempt}`, newPassword: 'a-brand-new-password' };
+      expect((await person.client.query(CHANGE, { input })).passwordChange.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    }
+    const limited = await person.client.query(DELETE, { password: PASSWORD });
+    expect(limited.viewerDelete).toEqual({ deleted: false, userErrors: [{ code: 'RATE_LIMITED', field: null }] });
+    const [row] = await server.sql<{ deleted_at: Date | null }>('select deleted_at from person where id = ?', [person.uuid]);
+    expect(row!.deleted_at).toBeNull();
+
+    // The export lists them; the erasure removes them with the account.
+    const exported = JSON.parse((await person.client.query(EXPORT)).viewerDataExport.json);
+    expect(exported.failedConfirmations).toHaveLength(5);
+    server.clock.advance(16 * 60_000);
+    expect((await person.client.query(DELETE, { password: PASSWORD })).viewerDelete).toEqual({ deleted: true, userErrors: [] });
+    const left = await server.sql('select 1 from sign_in_attempt where key = ?', [`person:${person.uuid}`]);
+    expect(left).toEqual([]);
+  });
+
   it('refuses the last ADMIN of an organisation with other members with LAST_ADMIN', async () => {
     const person = await signUp(server, '唯一管理员', uniquePhone());
     const organisation = await insertOrganisation(server, { name: '有成员的组织', regionUuid: world.regions.villageA.uuid });

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import type { Clock } from '../app/clock.js';
 import type { Context } from '../app/context.js';
 import { createLoaders, type Loaders } from '../app/loaders.js';
+import { credentialOf, credentialsStillValid } from '../auth/authenticate.js';
 import { loadActors, type Actor } from '../policy/actor.js';
 
 /**
@@ -24,9 +27,15 @@ interface EventScope {
    * therefore honoured by its event, as before, with no invalidation messages to miss.
    */
   actors: DataLoader<string, Actor>;
+  /**
+   * Whether each subscriber's session or API token still signs them in, as of the event: one statement
+   * for every signed-in subscriber (ADR 0017). A subscription keeps the authentication it started with
+   * otherwise, and a signed-out, expired, revoked or deleted account's would go on receiving events.
+   */
+  credentials: DataLoader<string, boolean>;
 }
 
-function createScope(em: EntityManager): EventScope {
+function createScope(em: EntityManager, clock: Clock): EventScope {
   const fork = em.fork();
   return {
     em: fork,
@@ -38,7 +47,19 @@ function createScope(em: EntityManager): EventScope {
       },
       { maxBatchSize: 1000 },
     ),
+    credentials: new DataLoader(
+      async (credentials) => {
+        const valid = await credentialsStillValid(fork, credentials, clock.now());
+        return credentials.map((credential) => valid.has(credential));
+      },
+      { maxBatchSize: 1000 },
+    ),
   };
+}
+
+/** Ends a subscription whose session or token no longer signs anyone in; the client sees why. */
+function signedOut(): GraphQLError {
+  return new GraphQLError('Your session has ended; sign in again to follow this', { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
 /**
@@ -54,14 +75,21 @@ const scopes = new WeakMap<object, EventScope>();
  * (created on first use) — its EntityManager, its loaders, and the subscriber's actor as of the event —
  * so a revoked membership stops the next event. A subscription handles its events one after the other,
  * so the context is never needed for two events at once.
+ *
+ * A subscriber who subscribed signed in must still be: when their session or API token has ended
+ * since, this throws UNAUTHENTICATED, which ends the subscription before the event is loaded or sent.
  */
-export function joinEvent(ctx: Context, event: unknown): void {
+export async function joinEvent(ctx: Context, event: unknown): Promise<void> {
   let scope = typeof event === 'object' && event !== null ? scopes.get(event) : undefined;
   if (!scope) {
-    scope = createScope(ctx.em);
+    scope = createScope(ctx.em, ctx.clock);
     if (typeof event === 'object' && event !== null) {
       scopes.set(event, scope);
     }
+  }
+  const credential = credentialOf(ctx.auth);
+  if (credential && !(await scope.credentials.load(credential))) {
+    throw signedOut();
   }
   const { actors } = scope;
   const personUuid = ctx.auth?.personUuid;

@@ -26,7 +26,7 @@ export async function projectActivityStream(ctx: Context, projectId: string): Pr
       if (typeof event.id !== 'string') {
         return undefined;
       }
-      joinEvent(ctx, event);
+      await joinEvent(ctx, event);
       const [entry, current] = await Promise.all([
         ctx.loaders.activity.byUuid.load(event.id),
         ctx.loaders.projects.byUuid.load(project.uuid),

@@ -6,7 +6,7 @@ import { normaliseEmail, normaliseMobile } from '../common/validation/contact.js
 import { Person } from '../people/person.entity.js';
 import { PersonTag } from '../people/person.enums.js';
 import { decoyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './password.js';
-import { attemptKeys, clearFailedSignIns, recordFailedSignIn, signInBlockedMinutes } from './rate-limit.js';
+import { beginPasswordAttempt, signInKeys, viewerKeys } from './rate-limit.js';
 import { Session } from './session.entity.js';
 import { hashSecret, newSecret, SESSION_COOKIE } from './tokens.js';
 
@@ -51,22 +51,36 @@ export async function findByIdentifier(ctx: Context, identifier: string): Promis
 }
 
 export async function signIn(ctx: Context, args: SignInArgs): Promise<Result<Person>> {
-  const now = ctx.clock.now();
-  const keys = attemptKeys(args.identifier, ctx.ip);
-  const blockedMinutes = await signInBlockedMinutes(ctx.em, keys, now);
-  if (blockedMinutes > 0) {
-    return fail(UserErrorCode.RATE_LIMITED, `Too many failed sign-ins; try again in ${blockedMinutes} minutes`);
+  const attempt = await beginPasswordAttempt(ctx.em, signInKeys(args.identifier, ctx.ip), ctx.clock.now());
+  if (attempt.refused) {
+    return attempt.refused;
   }
   const person = await findByIdentifier(ctx, args.identifier);
   // Verify against a decoy when there is no account, so timing does not tell whether one exists.
   const valid = await verifyPassword(person?.passwordHash ?? (await decoyHash()), args.password);
   if (!person || !person.passwordHash || !valid) {
-    await recordFailedSignIn(ctx.em, keys, now);
     return fail(UserErrorCode.INVALID_CREDENTIALS, 'The account or password is wrong');
   }
-  await clearFailedSignIns(ctx.em, keys);
+  await attempt.succeeded();
   await openSession(ctx, person);
   return ok(person);
+}
+
+/**
+ * Re-confirms the signed-in viewer's password before a change only its owner may make, under the same
+ * limits as signing in (`rate-limit.ts`): RATE_LIMITED while too many were wrong, else INVALID_CREDENTIALS
+ * on `field` when this one is.
+ */
+export async function confirmViewerPassword(ctx: Context, person: Person, password: string, field: string[]): Promise<Result<true>> {
+  const attempt = await beginPasswordAttempt(ctx.em, viewerKeys(person.uuid, ctx.ip), ctx.clock.now());
+  if (attempt.refused) {
+    return attempt.refused;
+  }
+  if (!person.passwordHash || !(await verifyPassword(person.passwordHash, password))) {
+    return fail(UserErrorCode.INVALID_CREDENTIALS, 'The password is wrong', field);
+  }
+  await attempt.succeeded();
+  return ok(true);
 }
 
 export async function signUp(ctx: Context, args: SignUpArgs): Promise<Result<Person>> {
@@ -115,8 +129,9 @@ export async function signOut(ctx: Context): Promise<Result<true>> {
 
 export async function passwordChange(ctx: Context, args: { currentPassword: string; newPassword: string }): Promise<Result<Person>> {
   const person = await ctx.em.findOneOrFail(Person, { uuid: ctx.auth!.personUuid });
-  if (!person.passwordHash || !(await verifyPassword(person.passwordHash, args.currentPassword))) {
-    return fail(UserErrorCode.INVALID_CREDENTIALS, 'The current password is wrong', ['input', 'currentPassword']);
+  const confirmed = await confirmViewerPassword(ctx, person, args.currentPassword, ['input', 'currentPassword']);
+  if (!confirmed.ok) {
+    return confirmed;
   }
   const validator = new Validator();
   checkPassword(validator, ['input', 'newPassword'], args.newPassword);

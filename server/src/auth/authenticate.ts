@@ -38,3 +38,32 @@ export async function authenticate(
   );
   return row ? { personUuid: row.person_id, sessionUuid: row.id } : undefined;
 }
+
+/** What signed a caller in, as a key: `session:<uuid>` or `token:<uuid>`; undefined when signed out. */
+export function credentialOf(auth: Authentication | undefined): string | undefined {
+  if (auth?.sessionUuid) {
+    return `session:${auth.sessionUuid}`;
+  }
+  return auth?.apiTokenUuid ? `token:${auth.apiTokenUuid}` : undefined;
+}
+
+/**
+ * Which of these credentials (`credentialOf`) still sign their person in, in one statement for all:
+ * the same conditions as `authenticate` — a session that has not expired nor been deleted (signed out,
+ * ended by a password change), a token not revoked, an account not deleted. Live subscriptions ask
+ * this at every event, for all their subscribers together (`activity/event-context.ts`).
+ */
+export async function credentialsStillValid(em: EntityManager, credentials: readonly string[], now: Date): Promise<Set<string>> {
+  const uuidsOf = (kind: string) => credentials.filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));
+  // Each kind's uuids as one PostgreSQL array literal: one parameter, whatever the number of subscribers.
+  const arrayOf = (uuids: string[]) => `{${uuids.join(',')}}`;
+  const rows = await em.getConnection().execute<{ credential: string }[]>(
+    `select 'session:' || s.id as credential from session s join person p on p.id = s.person_id
+      where s.id = any(?::uuid[]) and s.expires_at > ? and p.deleted_at is null
+     union all
+     select 'token:' || t.id from api_token t join person p on p.id = t.person_id
+      where t.id = any(?::uuid[]) and t.revoked_at is null and p.deleted_at is null`,
+    [arrayOf(uuidsOf('session')), now, arrayOf(uuidsOf('token'))],
+  );
+  return new Set(rows.map((row) => row.credential));
+}

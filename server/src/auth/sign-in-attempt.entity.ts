@@ -2,8 +2,9 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
- * Failed sign-ins, counted per account key and per IP over a window. Kept in PostgreSQL rather than in
- * memory so the limit holds across server processes.
+ * Wrong passwords (at sign-in, and when a signed-in person re-confirms theirs), counted per account key
+ * and per IP over a window (`rate-limit.ts`). Kept in PostgreSQL rather than in memory so the limit
+ * holds across server processes.
  */
 @Entity({ tableName: 'sign_in_attempt' })
 @Index({ properties: ['key', 'at'] })

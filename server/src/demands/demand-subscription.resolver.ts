@@ -31,7 +31,7 @@ async function subscribeToDemand({ args, context }: SubscribeResolverData<unknow
   return pipe(
     context.pubSub.subscribe(demandTopic(uuid)),
     filter(async (event) => {
-      joinEvent(context, event);
+      await joinEvent(context, event);
       const current = await context.loaders.demands.byUuid.load(uuid);
       return !!current && (await canSeeDemand(context, current));
     }),

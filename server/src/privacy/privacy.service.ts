@@ -3,7 +3,8 @@ import { ActivityEntry } from '../activity/activity-entry.entity.js';
 import { recordActivity } from '../activity/activity.service.js';
 import type { Context } from '../app/context.js';
 import { ApiToken } from '../auth/api-token.entity.js';
-import { verifyPassword } from '../auth/password.js';
+import { confirmViewerPassword } from '../auth/auth.service.js';
+import { accountKeysOf } from '../auth/rate-limit.js';
 import { Session } from '../auth/session.entity.js';
 import { SESSION_COOKIE } from '../auth/tokens.js';
 import { fail, ok, type Result } from '../common/errors/result.js';
@@ -46,6 +47,18 @@ function shanghaiDay(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
+/** The wrong passwords counted against the person's account (sign-ins with their phone or email, and re-confirmations). */
+async function failedPasswordsOf(em: EntityManager, person: Person): Promise<{ key: string; at: string }[]> {
+  const keys = accountKeysOf(person);
+  const rows = await em
+    .getConnection()
+    .execute<{ key: string; at: Date }[]>(
+      `select key, at from sign_in_attempt where key in (${keys.map(() => '?').join(', ')}) order by at`,
+      keys,
+    );
+  return rows.map((row) => ({ key: row.key, at: new Date(row.at).toISOString() }));
+}
+
 /**
  * Everything held about the viewer (PIPL's right of access and portability), unmasked, as one JSON
  * document. Only their own records: other people appear at most as opaque ids in their activity.
@@ -57,18 +70,13 @@ export async function viewerDataExport(ctx: Context): Promise<Result<DataExport>
     { uuid: personUuid },
     { populate: ['residenceRegion', 'partyHomeOrganisation', 'partyResidenceOrganisation'] },
   );
-  const [memberships, regionRoles, apiTokens, sessions, activity, failedSignIns, demands] = await Promise.all([
+  const [memberships, regionRoles, apiTokens, sessions, activity, failedPasswords, demands] = await Promise.all([
     ctx.em.find(Membership, { person: personUuid }, { populate: ['organisation'], orderBy: { createdAt: 'asc' } }),
     ctx.em.find(RegionRole, { person: personUuid }, { populate: ['region'], orderBy: { createdAt: 'asc' } }),
     ctx.em.find(ApiToken, { person: personUuid }, { orderBy: { createdAt: 'asc' } }),
     ctx.em.find(Session, { person: personUuid }, { orderBy: { createdAt: 'asc' } }),
     ctx.em.find(ActivityEntry, { actor: personUuid }, { populate: ['onBehalfOf'], orderBy: { createdAt: 'asc', uuid: 'asc' } }),
-    ctx.em
-      .getConnection()
-      .execute<{ at: Date }[]>('select at from sign_in_attempt where key in (?, ?) order by at', [
-        `account:${person.phone ?? ''}`,
-        `account:${person.email?.toLowerCase() ?? ''}`,
-      ]),
+    failedPasswordsOf(ctx.em, person),
     // The demands the person submitted as a resident, with the contact data copied onto them.
     ctx.em.getConnection().execute<DemandExportRow[]>(
       `select id, category, description, place, contact_name, contact_phone, contact_address, status, created_at
@@ -118,7 +126,9 @@ export async function viewerDataExport(ctx: Context): Promise<Result<DataExport>
       lastSeenAt: session.lastSeenAt.toISOString(),
       expiresAt: session.expiresAt.toISOString(),
     })),
-    failedSignIns: failedSignIns.map((attempt) => new Date(attempt.at).toISOString()),
+    // Wrong passwords: at sign-in with the person's phone or email, and when re-confirming theirs signed in.
+    failedSignIns: failedPasswords.filter((attempt) => attempt.key.startsWith('account:')).map((attempt) => attempt.at),
+    failedConfirmations: failedPasswords.filter((attempt) => attempt.key.startsWith('person:')).map((attempt) => attempt.at),
     demands: demands.map((demand) => ({
       id: toGlobalId('DemandTicket', demand.id),
       category: demand.category,
@@ -151,8 +161,9 @@ export async function viewerDataExport(ctx: Context): Promise<Result<DataExport>
 export async function viewerDelete(ctx: Context, input: { password: string }): Promise<Result<true>> {
   const personUuid = ctx.auth!.personUuid;
   const person = await ctx.em.findOneOrFail(Person, { uuid: personUuid });
-  if (!person.passwordHash || !(await verifyPassword(person.passwordHash, input.password))) {
-    return fail(UserErrorCode.INVALID_CREDENTIALS, 'The password is wrong', ['input', 'password']);
+  const confirmed = await confirmViewerPassword(ctx, person, input.password, ['input', 'password']);
+  if (!confirmed.ok) {
+    return confirmed;
   }
   const result = await ctx.em.transactional(async (tx) => {
     if (await isLastPlatformAdmin(tx, personUuid)) {
@@ -169,23 +180,21 @@ export async function viewerDelete(ctx: Context, input: { password: string }): P
         );
       }
     }
-    const signInKeys = [person.phone, person.email?.toLowerCase()].filter(Boolean).map((identifier) => `account:${identifier}`);
+    const attemptKeys = accountKeysOf(person);
     await tx.nativeDelete(Session, { person: personUuid });
     await tx.nativeDelete(ApiToken, { person: personUuid });
     await tx.nativeDelete(Membership, { person: personUuid });
     await tx.nativeDelete(RegionRole, { person: personUuid });
     await eraseDemandContacts(tx, personUuid, ERASED_NAME);
-    // Failed sign-ins are keyed on the typed phone or email: personal data too.
-    if (signInKeys.length) {
-      await tx
-        .getConnection()
-        .execute(
-          `delete from sign_in_attempt where key in (${signInKeys.map(() => '?').join(', ')})`,
-          signInKeys,
-          'run',
-          tx.getTransactionContext(),
-        );
-    }
+    // Wrong passwords are counted against the typed phone or email and the person: personal data too.
+    await tx
+      .getConnection()
+      .execute(
+        `delete from sign_in_attempt where key in (${attemptKeys.map(() => '?').join(', ')})`,
+        attemptKeys,
+        'run',
+        tx.getTransactionContext(),
+      );
     Object.assign(person, {
       name: ERASED_NAME,
       phone: null,

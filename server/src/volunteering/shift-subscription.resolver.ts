@@ -22,7 +22,7 @@ async function shiftStream({ args, context }: SubscribeResolverData<unknown, { s
   return pipe(
     events,
     map(async (event): Promise<Shift | undefined> => {
-      joinEvent(context, event);
+      await joinEvent(context, event);
       return readableShift(context, shift.uuid);
     }),
     filter((current): current is Shift => current !== undefined),
