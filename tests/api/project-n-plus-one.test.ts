@@ -124,10 +124,10 @@ describe('projects page', () => {
       coverage: '0.2500',
     });
     expect(fifty.count, fifty.log.join('\n')).toBe(five.count);
-    // Signed in: the session and the actor (memberships, region roles) are 3; the page is 8 (count, page,
+    // Signed in: the session with the actor (memberships, region roles) is 1; the page is 8 (count, page,
     // partners with organisations, needs with their amounts, pledges with pledgers, deliverables, owners
     // with organisations, progress), whatever its size.
-    expect(fifty.count, fifty.log.join('\n')).toBeLessThanOrEqual(11);
+    expect(fifty.count, fifty.log.join('\n')).toBeLessThanOrEqual(9);
   });
 
   it('answers the public page (no viewer fields) with one statement for its whole sub-tree, whatever its size', async () => {
@@ -140,8 +140,8 @@ describe('projects page', () => {
     };
     const [five, fifty] = [await count(5), await count(50)];
     expect(fifty.count, fifty.log).toBe(five.count);
-    // Session and actor 3; the keyset page and its count 2; the compiled sub-tree 1.
-    expect(fifty.count, fifty.log).toBeLessThanOrEqual(6);
+    // The session with the actor 1; the keyset page and its count 2; the compiled sub-tree 1.
+    expect(fifty.count, fifty.log).toBeLessThanOrEqual(4);
   });
 
   it('reads the latest activity of every project of a page in one statement', async () => {

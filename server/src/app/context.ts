@@ -44,7 +44,10 @@ export function createContext(
   request: { requestId: string; auth: Authentication | undefined; cookies?: CookieJar; ip: string },
 ): Context {
   const em = services.rootEm.fork();
-  let actor: { personUuid: string | undefined; loaded: Promise<Actor | undefined> } | undefined;
+  // The actor read with the session (`authenticate`), until the caller changes or it is reloaded.
+  let actor: { personUuid: string | undefined; loaded: Promise<Actor | undefined> } | undefined = request.auth?.actor
+    ? { personUuid: request.auth.personUuid, loaded: Promise.resolve(request.auth.actor) }
+    : undefined;
   const context: Context = {
     requestId: request.requestId,
     em,

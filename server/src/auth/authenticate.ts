@@ -1,15 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ACTOR_COLUMNS, actorFromColumns, type Actor, type ActorColumns } from '../policy/actor.js';
 import { API_TOKEN_PREFIX, bearerToken, hashSecret, sessionTokenFromCookie } from './tokens.js';
 
 export interface Authentication {
   personUuid: string;
   sessionUuid?: string;
   apiTokenUuid?: string;
+  /**
+   * The caller's memberships and roles, read by the same statement as the session or token: the
+   * request's context starts with it (`createContext`) instead of loading it again. Only as fresh as
+   * that statement: long-lived holders of an Authentication (subscriptions) load actors per event.
+   */
+  actor?: Actor;
 }
 
 /**
- * Resolves who is calling from the session cookie (portal) or a Bearer API token (integrations), in one
- * indexed query. Expired sessions, revoked tokens and deleted accounts authenticate no one.
+ * Resolves who is calling from the session cookie (portal) or a Bearer API token (integrations), and
+ * their actor, in one indexed query. Expired sessions, revoked tokens and deleted accounts authenticate
+ * no one.
  */
 export async function authenticate(
   em: EntityManager,
@@ -19,24 +27,24 @@ export async function authenticate(
   const bearer = bearerToken(headers.authorization);
   const connection = em.getConnection();
   if (bearer?.startsWith(API_TOKEN_PREFIX)) {
-    const [row] = await connection.execute<{ id: string; person_id: string }[]>(
+    const [row] = await connection.execute<({ id: string; person_id: string } & ActorColumns)[]>(
       `update api_token t set last_used_at = ? from person p
         where t.token_hash = ? and t.revoked_at is null and p.id = t.person_id and p.deleted_at is null
-        returning t.id, t.person_id`,
+        returning t.id, t.person_id, ${ACTOR_COLUMNS('t.person_id')}`,
       [now, hashSecret(bearer)],
     );
-    return row ? { personUuid: row.person_id, apiTokenUuid: row.id } : undefined;
+    return row ? { personUuid: row.person_id, apiTokenUuid: row.id, actor: actorFromColumns(row.person_id, row) } : undefined;
   }
   const token = sessionTokenFromCookie(headers.cookie);
   if (!token) {
     return undefined;
   }
-  const [row] = await connection.execute<{ id: string; person_id: string }[]>(
-    `select s.id, s.person_id from session s join person p on p.id = s.person_id
+  const [row] = await connection.execute<({ id: string; person_id: string } & ActorColumns)[]>(
+    `select s.id, s.person_id, ${ACTOR_COLUMNS('s.person_id')} from session s join person p on p.id = s.person_id
       where s.token_hash = ? and s.expires_at > ? and p.deleted_at is null`,
     [hashSecret(token), now],
   );
-  return row ? { personUuid: row.person_id, sessionUuid: row.id } : undefined;
+  return row ? { personUuid: row.person_id, sessionUuid: row.id, actor: actorFromColumns(row.person_id, row) } : undefined;
 }
 
 /** What signed a caller in, as a key: `session:<uuid>` or `token:<uuid>`; undefined when signed out. */

@@ -78,7 +78,7 @@ export function demandExportRouter(services: DemandExportServices): Router {
         res.status(404).json({ error: 'no such region' });
         return;
       }
-      const actor = await loadActor(em, auth.personUuid);
+      const actor = auth.actor ?? (await loadActor(em, auth.personUuid));
       // Like every API read: no ticket is exported open when it should already be closed or escalated.
       await runDemandSweeps(em, services.pubSub, now);
       const fileName = `${region.name}-群众点单工单.xlsx`;

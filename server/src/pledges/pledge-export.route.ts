@@ -78,7 +78,7 @@ export function pledgeExportRouter(services: ExportServices): Router {
         const query = filters(req);
         const em = services.rootEm.fork();
         const auth = await authenticate(em, { cookie: req.headers.cookie, authorization: req.headers.authorization }, services.clock.now());
-        const actor = auth ? await loadActor(em, auth.personUuid) : undefined;
+        const actor = auth ? (auth.actor ?? (await loadActor(em, auth.personUuid))) : undefined;
         if (scope === 'project') {
           const uuid = uuidOf(req.params.id, 'Project');
           const project = uuid ? await em.findOne(Project, { uuid }) : null;

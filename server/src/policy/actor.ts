@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { MembershipRole, RegionRoleKind } from '../memberships/membership.enums.js';
 
 /**
- * Everything the policy needs to know about who is asking, loaded once per request in two indexed
- * queries and then consulted from memory: authorisation costs no SQL per row.
+ * Everything the policy needs to know about who is asking, loaded once per request — in the statement
+ * that authenticates the request (`ACTOR_COLUMNS`), or in one of its own — and then consulted from
+ * memory: authorisation costs no SQL per row.
  */
 export interface Actor {
   personUuid: string;
@@ -19,16 +20,31 @@ export interface Actor {
 type MembershipRow = { organisation_id: string; role: MembershipRole };
 type RoleRow = { role: RegionRoleKind; path: string | null };
 
+/**
+ * The actor of the person `person` (an SQL expression) as two JSON columns, `actor_memberships` and
+ * `actor_roles`, for a select list: `authenticate` reads the caller's actor in the statement that finds
+ * their session, so a signed-in request costs one statement before its own work instead of three.
+ */
+export const ACTOR_COLUMNS = (person: string) => `
+  coalesce((select json_agg(json_build_object('organisation_id', m.organisation_id, 'role', m.role))
+              from membership m where m.person_id = ${person}), '[]') as actor_memberships,
+  coalesce((select json_agg(json_build_object('role', rr.role, 'path', r.path))
+              from region_role rr left join region r on r.id = rr.region_id where rr.person_id = ${person}), '[]') as actor_roles`;
+
+export interface ActorColumns {
+  actor_memberships: MembershipRow[];
+  actor_roles: RoleRow[];
+}
+
+/** The actor from a row that selected `ACTOR_COLUMNS`. */
+export function actorFromColumns(personUuid: string, row: ActorColumns): Actor {
+  return toActor(personUuid, row.actor_memberships, row.actor_roles);
+}
+
 export async function loadActor(em: EntityManager, personUuid: string): Promise<Actor> {
-  const connection = em.getConnection();
-  const [memberships, roles] = await Promise.all([
-    connection.execute<MembershipRow[]>('select organisation_id, role from membership where person_id = ?', [personUuid]),
-    connection.execute<RoleRow[]>(
-      'select rr.role, r.path from region_role rr left join region r on r.id = rr.region_id where rr.person_id = ?',
-      [personUuid],
-    ),
-  ]);
-  return toActor(personUuid, memberships, roles);
+  // The person's uuid fills both placeholders of the two sub-selects.
+  const [row] = await em.getConnection().execute<ActorColumns[]>(`select ${ACTOR_COLUMNS('?::uuid')}`, [personUuid, personUuid]);
+  return actorFromColumns(personUuid, row!);
 }
 
 /**

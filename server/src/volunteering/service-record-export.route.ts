@@ -40,7 +40,7 @@ export function serviceRecordExportRouter(services: ServiceRecordExportServices)
         res.status(401).json({ error: 'sign in to export a service record' });
         return;
       }
-      const actor = await loadActor(em, auth.personUuid);
+      const actor = auth.actor ?? (await loadActor(em, auth.personUuid));
       const uuid = uuidOf(req.params.id, 'Person');
       const person = uuid ? await em.findOne(Person, { uuid, deletedAt: null }) : null;
       if (!person || !can(actor, 'person.readServiceRecord', serviceRecordFacts(person))) {
