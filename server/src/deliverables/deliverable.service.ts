@@ -140,19 +140,36 @@ interface DeliverableInChange extends ProjectInChange {
   deliverableFacts: DeliverableFacts;
 }
 
+/**
+ * The owners and pledge links of a deliverable in one statement, oldest first: `other_id` is the owning
+ * organisation or the linked pledge, as `kind` says.
+ */
+const OWNERS_AND_LINKS_SQL = `
+  select 'owner' as kind, id, created_at, deliverable_id, organisation_id as other_id from deliverable_owner where deliverable_id = ?
+  union all
+  select 'link', id, created_at, deliverable_id, pledge_id from deliverable_pledge where deliverable_id = ?
+  order by created_at, id`;
+
+type OwnerOrLinkRow = { kind: 'owner' | 'link'; id: string; created_at: Date; deliverable_id: string; other_id: string };
+
 /** Loads a deliverable for a change (project locked first, then the deliverable); undefined when not visible. */
 async function deliverableInChange(tx: Context, id: string): Promise<DeliverableInChange | undefined> {
   const uuid = uuidOf(id, 'Deliverable');
-  const peek = uuid ? await tx.em.findOne(Deliverable, { uuid }) : null;
-  const found = peek ? await projectInChange(tx, peek.project.uuid) : undefined;
-  if (!peek || !found) {
+  const found = await projectInChange(tx, uuid, 'share', 'select project_id from deliverable where id = ?');
+  if (!found) {
     return undefined;
   }
-  const deliverable = (await tx.em.findOne(Deliverable, { uuid: peek.uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
-  const [owners, links] = await Promise.all([
-    tx.em.find(DeliverableOwner, { deliverable }, { orderBy: { createdAt: 'asc', uuid: 'asc' } }),
-    tx.em.find(DeliverablePledge, { deliverable }, { orderBy: { createdAt: 'asc', uuid: 'asc' } }),
-  ]);
+  const deliverable = (await tx.em.findOne(Deliverable, { uuid: uuid! }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
+  const rows = await tx.em.execute<OwnerOrLinkRow[]>(OWNERS_AND_LINKS_SQL, [uuid, uuid]);
+  const owners: DeliverableOwner[] = [];
+  const links: DeliverablePledge[] = [];
+  for (const { kind, other_id: otherId, ...columns } of rows) {
+    if (kind === 'owner') {
+      owners.push(tx.em.map(DeliverableOwner, { ...columns, organisation_id: otherId }));
+    } else {
+      links.push(tx.em.map(DeliverablePledge, { ...columns, pledge_id: otherId }));
+    }
+  }
   const deliverableFacts = { project: found.facts, ownerUuids: owners.map((owner) => owner.organisation.uuid) };
   return { ...found, deliverable, owners, links, deliverableFacts };
 }

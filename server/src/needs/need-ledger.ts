@@ -1,6 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../app/context.js';
+import type { ProjectOfRow } from '../projects/project-access.js';
 import { Need } from './need.entity.js';
+
+/** How a change to a need finds the need's project (see `projectInChange`). */
+export const PROJECT_OF_NEED: ProjectOfRow = 'select project_id from need where id = ?';
+
+/** The SQL that finds the need of a row (a pledge) by the row's id. */
+export type NeedOfRow = `select need_id from ${string} where id = ?`;
 
 /** Open to pledges: not closed, and its deadline (a day in China) not passed. */
 export function needIsOpen(need: Need, today: string): boolean {
@@ -10,10 +17,15 @@ export function needIsOpen(need: Need, today: string): boolean {
 /**
  * Locks a need's row for the rest of the transaction (`select … for update`). Every change that adds
  * to or checks what is pledged against the need takes this lock first, so concurrent pledges queue
- * up and each one sees the pledges committed before it.
+ * up and each one sees the pledges committed before it. `of` finds the need through another row (a
+ * pledge) in the same statement; without it `uuid` is the need's own.
  */
-export async function lockNeed(tx: Context, uuid: string): Promise<Need | null> {
-  return tx.em.findOne(Need, { uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+export async function lockNeed(tx: Context, uuid: string, of?: NeedOfRow): Promise<Need | null> {
+  if (!of) {
+    return tx.em.findOne(Need, { uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+  const [row] = await tx.em.execute<Record<string, unknown>[]>(`select n.* from need n where n.id = (${of}) for update of n`, [uuid]);
+  return row ? tx.em.map(Need, row) : null;
 }
 
 /**

@@ -10,7 +10,7 @@ import { checkQuantity } from '../common/validation/quantity.js';
 import { can } from '../policy/policy.js';
 import { coordinatingOrganisation, projectInChange, type ProjectInChange } from '../projects/project-access.js';
 import { isOpen } from '../projects/project-status.js';
-import { lockNeed, wouldExceed } from './need-ledger.js';
+import { lockNeed, PROJECT_OF_NEED, wouldExceed } from './need-ledger.js';
 import { Need } from './need.entity.js';
 import type { NeedCreateInput, NeedUpdateInput } from './need.inputs.js';
 
@@ -89,9 +89,8 @@ export function needCreate(ctx: Context, input: NeedCreateInput): Promise<Result
 /** Loads and locks a need with its project for a change; undefined when unknown or not visible. */
 async function needInChange(tx: Context, id: string) {
   const uuid = uuidOf(id, 'Need');
-  const peek = uuid ? await tx.em.findOne(Need, { uuid }) : null;
   // The project is locked before the need, the order every change follows, so no two deadlock.
-  const found = peek ? await projectInChange(tx, peek.project.uuid) : undefined;
+  const found = await projectInChange(tx, uuid, 'share', PROJECT_OF_NEED);
   const need = found && (await lockNeed(tx, uuid!));
   return need && found ? { need, ...found } : undefined;
 }

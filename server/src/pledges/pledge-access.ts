@@ -21,13 +21,12 @@ export function pledgeSnapshot(pledge: Pledge): Record<string, unknown> {
  * Undefined when unknown or not visible to the caller.
  */
 export async function pledgeInChange(tx: Context, uuid: string | undefined) {
-  const peek = uuid ? await tx.em.findOne(Pledge, { uuid }) : null;
-  const found = peek ? await projectInChange(tx, peek.project.uuid) : undefined;
-  if (!peek || !found) {
+  const found = await projectInChange(tx, uuid, 'share', 'select project_id from pledge where id = ?');
+  if (!found) {
     return undefined;
   }
-  const need = (await lockNeed(tx, peek.need.uuid))!;
-  const pledge = (await tx.em.findOne(Pledge, { uuid: peek.uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
+  const need = (await lockNeed(tx, uuid!, 'select need_id from pledge where id = ?'))!;
+  const pledge = (await tx.em.findOne(Pledge, { uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
   const facts: PledgeFacts = { project: found.facts, pledgerUuid: pledge.organisation.uuid };
   return { ...found, need, pledge, pledgeFacts: facts };
 }

@@ -7,8 +7,7 @@ import { Validator } from '../common/errors/validate.js';
 import { uuidOf } from '../common/relay/global-id.js';
 import { chinaDay } from '../common/time/china-day.js';
 import { checkQuantity } from '../common/validation/quantity.js';
-import { lockNeed, needIsOpen, wouldExceed } from '../needs/need-ledger.js';
-import { Need } from '../needs/need.entity.js';
+import { lockNeed, needIsOpen, PROJECT_OF_NEED, wouldExceed } from '../needs/need-ledger.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { VerificationStatus } from '../organisations/organisation.enums.js';
 import { Person } from '../people/person.entity.js';
@@ -30,9 +29,8 @@ const EXCEEDS = (field: string[]) =>
 export function pledgeCreate(ctx: Context, input: PledgeCreateInput): Promise<Result<Pledge>> {
   return changeProject(ctx, async (tx) => {
     const needUuid = uuidOf(input.needId, 'Need');
-    const peek = needUuid ? await tx.em.findOne(Need, { uuid: needUuid }) : null;
-    const found = peek ? await projectInChange(tx, peek.project.uuid) : undefined;
-    if (!peek || !found) {
+    const found = await projectInChange(tx, needUuid, 'share', PROJECT_OF_NEED);
+    if (!found) {
       return fail(UserErrorCode.NOT_FOUND, 'needId names no need you can see', ['input', 'needId']);
     }
     const organisationUuid = uuidOf(input.organisationId, 'Organisation');
@@ -58,7 +56,7 @@ export function pledgeCreate(ctx: Context, input: PledgeCreateInput): Promise<Re
     if (!validator.ok) {
       return failMany(validator.errors);
     }
-    const need = (await lockNeed(tx, peek.uuid))!;
+    const need = (await lockNeed(tx, needUuid!))!;
     if (!needIsOpen(need, chinaDay(tx.clock.now()))) {
       return fail(UserErrorCode.NEED_CLOSED, 'The need is closed or past its deadline', ['input', 'needId']);
     }

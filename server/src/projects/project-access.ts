@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../app/context.js';
 import { MembershipRole } from '../memberships/membership.enums.js';
 import type { ProjectPartner } from '../partners/project-partner.entity.js';
@@ -36,18 +35,6 @@ export async function readableProject(ctx: Context, uuid: string | undefined): P
   return project && (await canRead(ctx, project)) ? project : undefined;
 }
 
-/**
- * Loads a project inside a change and locks its row: `share` for changes that depend on its status
- * (a pledge must not slip into a project being cancelled), `update` for changes of the status itself.
- */
-export async function lockProject(tx: Context, uuid: string, mode: 'share' | 'update'): Promise<Project | null> {
-  return tx.em.findOne(
-    Project,
-    { uuid },
-    { lockMode: mode === 'share' ? LockMode.PESSIMISTIC_READ : LockMode.PESSIMISTIC_WRITE, refresh: true },
-  );
-}
-
 const COORDINATING: readonly MembershipRole[] = [MembershipRole.ADMIN, MembershipRole.COORDINATOR];
 
 /**
@@ -80,18 +67,44 @@ export interface ProjectInChange {
 }
 
 /**
- * Inside a change: the project, locked (see `lockProject`), with its facts and the actor; undefined
- * when it does not exist or the caller may not see it (callers answer NOT_FOUND: a draft stays secret).
+ * The SQL that finds the project of a row a change starts from, given the row's id: a change to a
+ * need, pledge, deliverable or shift locks the project through it in the same statement (no peek first).
+ */
+export type ProjectOfRow = `select ${string} where ${string} = ?`;
+
+const LOCKS = { share: 'for share of p', update: 'for update of p' } as const;
+
+/** The places of the project in the row, as policy facts, in the order the partners loader gives them. */
+const PARTNER_FACTS_SQL = `coalesce((select json_agg(json_build_object('organisationUuid', pp.organisation_id, 'role', pp.role, 'status', pp.status)
+  order by pp.created_at, pp.id) from project_partner pp where pp.project_id = p.id), '[]'::json)`;
+
+/**
+ * Inside a change: the project, its row locked — `share` for changes that depend on its status (a pledge
+ * must not slip into a project being cancelled), `update` for changes of the status itself — with its
+ * facts and the actor; undefined when it does not exist or the caller may not see it (callers answer
+ * NOT_FOUND: a draft stays secret).
+ * `of` finds it through another row; without it `uuid` is the project's own. The row, its lock and the
+ * places the policy reads come in one statement, so every change spends one round trip on its project.
  */
 export async function projectInChange(
   tx: Context,
   uuid: string | undefined,
   mode: 'share' | 'update' = 'share',
+  of?: ProjectOfRow,
 ): Promise<ProjectInChange | undefined> {
-  const project = uuid ? await lockProject(tx, uuid, mode) : null;
-  if (!project) {
+  if (!uuid) {
     return undefined;
   }
-  const [facts, actor] = await Promise.all([projectFacts(tx, project), tx.actor()]);
+  const [row] = await tx.em.execute<(Record<string, unknown> & { partner_facts: ProjectFacts['partners'] })[]>(
+    `select p.*, ${PARTNER_FACTS_SQL} as partner_facts from project p where p.id = ${of ? `(${of})` : '?'} ${LOCKS[mode]}`,
+    [uuid],
+  );
+  if (!row) {
+    return undefined;
+  }
+  const { partner_facts: partners, ...columns } = row;
+  const project = tx.em.map(Project, columns);
+  const facts: ProjectFacts = { uuid: project.uuid, status: project.status, leadUuid: project.leadOrganisation.uuid, partners };
+  const actor = await tx.actor();
   return canReadProject(actor, facts) ? { project, facts, actor } : undefined;
 }

@@ -4,16 +4,14 @@ import { recordedChange, type RecordedChange } from '../activity/recorded-change
 import { fail, ok, type Result } from '../common/errors/result.js';
 import { UserErrorCode } from '../common/errors/user-error-code.js';
 import { toGlobalId, uuidOf } from '../common/relay/global-id.js';
-import { lockKeys } from '../common/sql.js';
-import { Person } from '../people/person.entity.js';
 import { PersonTag } from '../people/person.enums.js';
 import { can } from '../policy/policy.js';
 import { acceptsPledges } from '../projects/project-status.js';
 import { ShiftSignUp } from './shift-sign-up.entity.js';
-import { placesTaken, shiftInChange, shiftTopic, signUpFacts, type ShiftInChange } from './volunteering-access.js';
+import { shiftInChange, shiftTopic, signUpFacts, type ShiftInChange } from './volunteering-access.js';
 import { ShiftSignUpStatus } from './volunteering.enums.js';
 import type { ShiftCancelInput, ShiftSignUpInput } from './volunteering.inputs.js';
-import { overlapsCommittedShift, promoteWaiting, volunteerKey } from './waitlist.js';
+import { lockVolunteer, promoteWaiting, signUpChecks } from './waitlist.js';
 
 export function signUpSnapshot(signUp: ShiftSignUp): Record<string, unknown> {
   return {
@@ -57,7 +55,7 @@ export function shiftSignUp(ctx: Context, input: ShiftSignUpInput): Promise<Resu
       return fail(UserErrorCode.NOT_FOUND, 'shiftId names no shift you can see', ['input', 'shiftId']);
     }
     const { shift, project, actor } = found;
-    const person = (await tx.em.findOne(Person, { uuid: actor!.personUuid }))!;
+    const person = (await lockVolunteer(tx, actor!.personUuid))!;
     if (!can(actor, 'shift.signUp', { personUuid: person.uuid })) {
       return fail(UserErrorCode.FORBIDDEN, 'You may only sign yourself up', ['input', 'shiftId']);
     }
@@ -73,19 +71,14 @@ export function shiftSignUp(ctx: Context, input: ShiftSignUpInput): Promise<Resu
     if (shift.startsAt <= tx.clock.now()) {
       return fail(UserErrorCode.SHIFT_CLOSED, 'The shift has started: sign-ups are closed', ['input', 'shiftId']);
     }
-    await lockKeys(tx.em, [volunteerKey(person.uuid)]);
-    const existing = await tx.em.count(ShiftSignUp, {
-      shift: shift.uuid,
-      person: person.uuid,
-      status: { $ne: ShiftSignUpStatus.CANCELLED },
-    });
-    if (existing > 0) {
+    const checks = await signUpChecks(tx, person.uuid, shift);
+    if (checks.signedUp) {
       return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You are already signed up for this shift', ['input', 'shiftId']);
     }
-    if (await overlapsCommittedShift(tx, person.uuid, shift)) {
+    if (checks.overlaps) {
       return fail(UserErrorCode.SHIFT_OVERLAP, 'You hold a place on another shift at the same time', ['input', 'shiftId']);
     }
-    const full = (await placesTaken(tx, shift.uuid)) >= shift.capacity;
+    const full = checks.taken >= shift.capacity;
     const signUp = tx.em.create(ShiftSignUp, {
       shift,
       person,

@@ -1,5 +1,5 @@
-import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../app/context.js';
+import { selectColumns } from '../common/loaders/plain-rows.js';
 import type { Person } from '../people/person.entity.js';
 import { can, type ServiceRecordFacts, type ShiftSignUpFacts } from '../policy/policy.js';
 import { canRead, projectInChange, type ProjectInChange } from '../projects/project-access.js';
@@ -77,14 +77,14 @@ export interface ActivityInChange extends ProjectInChange {
 }
 
 /**
- * Inside a change: the activity, and its project share-locked (see `lockProject`: sign-ups must not slip
+ * Inside a change: the activity, and its project share-locked (see `projectInChange`: sign-ups must not slip
  * into a project being cancelled) with its facts and the actor; undefined when there is none the caller
  * may see.
  */
 export async function activityInChange(tx: Context, uuid: string | undefined): Promise<ActivityInChange | undefined> {
-  const activity = uuid ? await tx.em.findOne(VolunteerActivity, { uuid }) : null;
-  const found = activity ? await projectInChange(tx, activity.project.uuid, 'share') : undefined;
-  return found && { ...found, activity: activity! };
+  const found = await projectInChange(tx, uuid, 'share', 'select project_id from volunteer_activity where id = ?');
+  const activity = found && (await tx.em.findOne(VolunteerActivity, { uuid: uuid! }));
+  return activity ? { ...found!, activity } : undefined;
 }
 
 export interface ShiftInChange extends ActivityInChange {
@@ -100,13 +100,41 @@ export interface ShiftInChange extends ActivityInChange {
  * order (`lockKeys`); no transaction takes a second shift lock or a shift lock after a person key.
  */
 export async function shiftInChange(tx: Context, uuid: string | undefined): Promise<ShiftInChange | undefined> {
-  const peek = uuid ? await tx.em.findOne(Shift, { uuid }) : null;
-  const found = peek ? await activityInChange(tx, peek.activity.uuid) : undefined;
-  if (!found) {
+  const found = await projectInChange(
+    tx,
+    uuid,
+    'share',
+    'select a.project_id from shift s join volunteer_activity a on a.id = s.activity_id where s.id = ?',
+  );
+  const [row] = found
+    ? await tx.em.execute<Record<string, unknown>[]>(
+        `select s.*, ${selectColumns(tx.em, VolunteerActivity, 'a', ACTIVITY)}
+           from shift s join volunteer_activity a on a.id = s.activity_id where s.id = ? for update of s`,
+        [uuid],
+      )
+    : [];
+  if (!row) {
     return undefined;
   }
-  const shift = await tx.em.findOne(Shift, { uuid: peek!.uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  return { ...found, shift: shift! };
+  const [shiftColumns, activityColumns] = splitColumns(row, ACTIVITY);
+  return { ...found!, activity: tx.em.map(VolunteerActivity, activityColumns), shift: tx.em.map(Shift, shiftColumns) };
+}
+
+/** The prefix of the activity's columns in `shiftInChange`'s row. */
+const ACTIVITY = 'a.';
+
+/** A row's columns without `prefix`, and those with it (prefix removed). */
+function splitColumns(row: Record<string, unknown>, prefix: string): [Record<string, unknown>, Record<string, unknown>] {
+  const plain: Record<string, unknown> = {};
+  const prefixed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith(prefix)) {
+      prefixed[key.slice(prefix.length)] = value;
+    } else {
+      plain[key] = value;
+    }
+  }
+  return [plain, prefixed];
 }
 
 /**
@@ -114,12 +142,12 @@ export async function shiftInChange(tx: Context, uuid: string | undefined): Prom
  * statement reads a fresh snapshot, so it counts every sign-up committed by those who held the lock before.
  */
 export async function placesTaken(tx: Context, shiftUuid: string): Promise<number> {
-  const [row] = await tx.em.execute<{ taken: number }[]>(
-    `select count(*)::int as taken from shift_sign_up where shift_id = ? and status in (${statusList(PLACE_HOLDING_STATUSES)})`,
-    [shiftUuid],
-  );
+  const [row] = await tx.em.execute<{ taken: number }[]>(`select (${PLACES_TAKEN_SQL}) as taken`, [shiftUuid]);
   return row!.taken;
 }
+
+/** The places taken on the shift whose id is the parameter. */
+export const PLACES_TAKEN_SQL = `select count(*)::int from shift_sign_up where shift_id = ? and status in (${statusList(PLACE_HOLDING_STATUSES)})`;
 
 /** The LISTEN/NOTIFY topic of a shift's sign-up changes. */
 export function shiftTopic(shiftUuid: string): string {

@@ -1,8 +1,9 @@
 import type { Context } from '../app/context.js';
 import { lockKeys } from '../common/sql.js';
+import { Person } from '../people/person.entity.js';
 import { ShiftSignUp } from './shift-sign-up.entity.js';
 import type { Shift } from './shift.entity.js';
-import { placesTaken } from './volunteering-access.js';
+import { PLACES_TAKEN_SQL, placesTaken } from './volunteering-access.js';
 import { ShiftSignUpStatus, statusList, TIME_COMMITTING_STATUSES } from './volunteering.enums.js';
 
 /** The advisory-lock key of a volunteer: their sign-ups, promotions and overlap checks queue on it. */
@@ -11,21 +12,46 @@ export function volunteerKey(personUuid: string): string {
 }
 
 /**
- * Whether the person holds a place (confirmed or checked in) on another shift overlapping [startsAt,
- * endsAt). Run after locking the person's key, as its own statement, so it sees their committed sign-ups.
+ * Takes the volunteer's key (see `volunteerKey`) and reads their row, in one statement. Lock order: after
+ * the shift's row (see `shiftInChange`).
  */
-export async function overlapsCommittedShift(
+export async function lockVolunteer(tx: Context, personUuid: string): Promise<Person | null> {
+  const [row] = await tx.em.execute<Record<string, unknown>[]>(
+    `select p.* from pg_advisory_xact_lock(hashtext(?)) locked, person p where p.id = ?`,
+    [volunteerKey(personUuid), personUuid],
+  );
+  return row ? tx.em.map(Person, row) : null;
+}
+
+/** What a sign-up depends on, read once the shift's row and the volunteer's key are held. */
+export interface SignUpChecks {
+  /** The person already has a live (not cancelled) sign-up for the shift. */
+  signedUp: boolean;
+  /** They hold a place (confirmed or checked in) on another shift overlapping this one. */
+  overlaps: boolean;
+  /** Places taken on the shift. */
+  taken: number;
+}
+
+/**
+ * The checks of a sign-up in one statement. Run it after `shiftInChange` and `lockVolunteer`: under READ
+ * COMMITTED a statement's snapshot is taken when it starts, so it sees every sign-up committed by those
+ * who held the shift's row or the volunteer's key before.
+ */
+export async function signUpChecks(
   tx: Context,
   personUuid: string,
   shift: Pick<Shift, 'uuid' | 'startsAt' | 'endsAt'>,
-): Promise<boolean> {
-  const [row] = await tx.em.execute<{ overlaps: boolean }[]>(
-    `select exists (select 1 from shift_sign_up su join shift s on s.id = su.shift_id
-      where su.person_id = ? and su.shift_id <> ? and su.status in (${statusList(TIME_COMMITTING_STATUSES)})
-        and s.starts_at < ? and s.ends_at > ?) as overlaps`,
-    [personUuid, shift.uuid, shift.endsAt, shift.startsAt],
+): Promise<SignUpChecks> {
+  const [row] = await tx.em.execute<SignUpChecks[]>(
+    `select exists (select 1 from shift_sign_up where shift_id = ? and person_id = ? and status <> '${ShiftSignUpStatus.CANCELLED}') as "signedUp",
+            exists (select 1 from shift_sign_up su join shift s on s.id = su.shift_id
+                     where su.person_id = ? and su.shift_id <> ? and su.status in (${statusList(TIME_COMMITTING_STATUSES)})
+                       and s.starts_at < ? and s.ends_at > ?) as overlaps,
+            (${PLACES_TAKEN_SQL}) as taken`,
+    [shift.uuid, personUuid, personUuid, shift.uuid, shift.endsAt, shift.startsAt, shift.uuid],
   );
-  return row!.overlaps;
+  return row!;
 }
 
 /**
