@@ -5,7 +5,7 @@ import { uuidOf } from '../common/relay/global-id.js';
 import { canRead, readableProject } from '../projects/project-access.js';
 import type { ActivityEntry } from './activity-entry.entity.js';
 import { joinEvent } from './event-context.js';
-import { projectActivityTopic } from './project-change.js';
+import { projectActivityTopic } from './project-activity-topic.js';
 
 /**
  * The live timeline of one project. Events arrive through LISTEN/NOTIFY as `{ id }` on the project's

@@ -4,7 +4,7 @@ import { DomainError, failMany, ok, type Result } from '../common/errors/result.
 import type { UserError } from '../common/errors/user-error.js';
 import type { ActivityEntry } from './activity-entry.entity.js';
 import { recordActivity, type ActivityRecord } from './activity.service.js';
-import { projectActivityTopic } from './project-change.js';
+import { projectActivityTopic } from './project-activity-topic.js';
 
 /** A live event to send after the commit: a topic and a small payload (ids only: NOTIFY carries 8000 bytes). */
 export interface ChangeNotice {
