@@ -71,6 +71,13 @@ describe('pnpm bench --quick', () => {
     expect(writes.rows.every((row) => row.requests > 0 && row.successes > 0)).toBe(true);
     expect(writes.rows.map((row) => row.activityEntries)).toEqual(writes.rows.map((row) => row.successes));
     expect(writes.invariants.filter((invariant) => invariant.violations > 0)).toEqual([]);
+    // After each row, its fixed-rate run at half its req/s; then pledgeCreate against the raw-SQL limit.
+    const runs = [...writes.rows, writes.limit].flatMap((row) => [row, row.fixedRate]);
+    expect(runs.filter((run) => run.errors > 0).map((run) => run.firstError)).toEqual([]);
+    expect(runs.every((run) => run.requests + ('skipped' in run ? run.skipped : 0) > 0)).toBe(true);
+    expect(runs.map((run) => run.activityEntries)).toEqual(runs.map((run) => run.successes));
+    expect(writes.limit).toMatchObject({ server: 'raw-sql', operation: 'pledgeCreate' });
+    expect(writes.limit.successes).toBeGreaterThan(0);
   }, 120_000);
 
   it('soaks Q1 and the writes against one server, sampling its memory through /metrics', async () => {

@@ -7,6 +7,8 @@ export interface LoadResult {
   seconds: number;
   latenciesMs: number[];
   bytes: number;
+  /** Ticks of an open loop (`fixedRate`) at which there was nothing to send, so none was sent. */
+  skipped: number;
 }
 
 /**
@@ -48,6 +50,14 @@ export function post(
 
 const failed = (status: number, body: string) => status !== 200 || body.includes('"errors":[');
 
+/** The error text of an answer, or undefined: the request's own `settle` judges when it has one. */
+function errorOf(request: LoadRequest, status: number, body: string): string | undefined {
+  if (request.settle) {
+    return request.settle(status, body);
+  }
+  return failed(status, body) ? `${status} ${body.slice(0, 300)}` : undefined;
+}
+
 /**
  * Closed loop: `concurrency` clients each send the next request as soon as the previous answer has been
  * read, for `durationMs`. `makeBody` gives each request its variables (a random township, project…), or
@@ -61,7 +71,7 @@ export async function closedLoop(
 ): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
-  const result: LoadResult = { requests: 0, errors: 0, seconds: 0, latenciesMs: [], bytes: 0 };
+  const result: LoadResult = { requests: 0, errors: 0, seconds: 0, latenciesMs: [], bytes: 0, skipped: 0 };
   const started = performance.now();
   const deadline = started + durationMs;
   await Promise.all(
@@ -74,11 +84,7 @@ export async function closedLoop(
           const { status, body } = await post(agent, target, request.body, request.headers);
           result.latenciesMs.push(performance.now() - sent);
           result.bytes += Buffer.byteLength(body);
-          const error = request.settle
-            ? request.settle(status, body)
-            : failed(status, body)
-              ? `${status} ${body.slice(0, 300)}`
-              : undefined;
+          const error = errorOf(request, status, body);
           if (error !== undefined) {
             result.errors += 1;
             result.firstError ??= error;
@@ -97,11 +103,20 @@ export async function closedLoop(
   return result;
 }
 
-/** Open loop at a fixed rate (requests are sent on schedule whether or not earlier ones have answered). */
-export async function fixedRate(url: string, ratePerSecond: number, durationMs: number, makeBody: () => string): Promise<LoadResult> {
+/**
+ * Open loop at a fixed rate (requests are sent on schedule whether or not earlier ones have answered).
+ * `makeBody` gives a body, a whole `LoadRequest` (judged like `closedLoop`'s), or undefined when there
+ * is nothing to send at this tick (every deliverable in flight…): the tick is skipped and counted.
+ */
+export async function fixedRate(
+  url: string,
+  ratePerSecond: number,
+  durationMs: number,
+  makeBody: () => string | LoadRequest | undefined,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const target = new URL(url);
-  const result: LoadResult = { requests: 0, errors: 0, seconds: 0, latenciesMs: [], bytes: 0 };
+  const result: LoadResult = { requests: 0, errors: 0, seconds: 0, latenciesMs: [], bytes: 0, skipped: 0 };
   const started = performance.now();
   const total = Math.max(1, Math.round((ratePerSecond * durationMs) / 1000));
   const pending: Promise<void>[] = [];
@@ -111,18 +126,26 @@ export async function fixedRate(url: string, ratePerSecond: number, durationMs: 
     if (wait > 0) {
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
+    const made = makeBody();
+    if (made === undefined) {
+      result.skipped += 1;
+      continue;
+    }
+    const request = typeof made === 'string' ? { body: made } : made;
     pending.push(
-      post(agent, target, makeBody()).then(
+      post(agent, target, request.body, request.headers).then(
         ({ status, body }) => {
           // Latency from the scheduled time, so queueing in the client counts too (no coordinated omission).
           result.latenciesMs.push(performance.now() - due);
           result.bytes += Buffer.byteLength(body);
-          if (failed(status, body)) {
+          const error = errorOf(request, status, body);
+          if (error !== undefined) {
             result.errors += 1;
-            result.firstError ??= `${status} ${body.slice(0, 300)}`;
+            result.firstError ??= error;
           }
         },
         (error: unknown) => {
+          request.settle?.(0, String(error));
           result.errors += 1;
           result.firstError ??= String(error);
         },

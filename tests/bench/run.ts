@@ -58,11 +58,13 @@ if (errors) {
   console.error(`${errors} requests failed: ${result.measurements.find((m) => m.firstError)?.firstError}`);
   process.exit(1);
 }
-const writeErrors = result.writes?.rows.reduce((sum, row) => sum + row.errors, 0) ?? 0;
+// Gongzhi's rows and the raw-SQL limit, closed loop and fixed rate alike.
+const writeRuns = result.writes ? [...result.writes.rows, result.writes.limit].flatMap((row) => [row, row.fixedRate]) : [];
+const writeErrors = writeRuns.reduce((sum, run) => sum + run.errors, 0);
 const broken = result.writes?.invariants.filter((invariant) => invariant.violations) ?? [];
 if (writeErrors || broken.length) {
   console.error(
-    `writes: ${writeErrors} requests failed (${result.writes?.rows.find((row) => row.firstError)?.firstError ?? ''}); ` +
+    `writes: ${writeErrors} requests failed (${writeRuns.find((run) => run.firstError)?.firstError ?? ''}); ` +
       `invariants broken: ${broken.map((invariant) => invariant.name).join('; ') || 'none'}`,
   );
   process.exit(1);

@@ -1,7 +1,9 @@
 /**
  * Writes (issue #7, item 4): `pledgeCreate`, `shiftSignUp` spread over future shifts and on 20 hot
  * shifts, `deliverableTransition`, each its own closed-loop row through Gongzhi's HTTP API, signed in
- * with sessions, then the invariants in SQL.
+ * with sessions, then the same operation at a fixed rate of half that row's req/s (the p99 a user sees
+ * below saturation), then `pledgeCreate` against the raw-SQL limit (writes-limit.ts), then the
+ * invariants in SQL.
  *
  * It runs on a copy of the bench database that the harness makes before the read servers start (see
  * harness.ts), with a Gongzhi process of its own: the reads and the correctness gate never see its rows.
@@ -9,11 +11,12 @@
 import http from 'node:http';
 import path from 'node:path';
 import { createLogger, loadConfig, startGongzhi } from '@gongzhi/server';
-import { closedLoop, percentile, post } from './loadgen.js';
-import { cpuDelta, cpuSnapshot, peakRssMiB, startGongzhiProcess } from './processes.js';
+import { closedLoop, fixedRate, percentile, post } from './loadgen.js';
+import { cpuDelta, cpuSnapshot, peakRssMiB, startGongzhiProcess, type ServerProcess } from './processes.js';
 import { connect, REPO_ROOT } from './support/database.js';
 import { prepareWrites, type WritesFixture } from './writes-fixture.js';
 import { activityEntries, checkInvariants, databaseNow, type InvariantResult } from './writes-invariants.js';
+import { LIMIT_LABEL, RAW_PLEDGE_STATEMENTS, startRawWritesServer } from './writes-limit.js';
 import { OPERATION_LABELS, successes, WRITE_OPERATIONS, WriteRequests, type WriteOperation } from './writes-requests.js';
 
 export interface WritesOptions {
@@ -23,9 +26,28 @@ export interface WritesOptions {
 
 export const WRITES_FULL: Omit<WritesOptions, 'durationMs'> = { concurrency: 10 };
 
+/** The open-loop run after a closed-loop row: the same operation at half its req/s, for as long. */
+export interface FixedRateRun {
+  /** Requests per second scheduled (half the closed loop's, at least 1). */
+  rate: number;
+  requests: number;
+  /** Ticks at which `WriteRequests.available` had nothing to send (deliverables in flight…): skipped, not sent. */
+  skipped: number;
+  /** From the scheduled send time, so a server falling behind is not hidden (no coordinated omission). */
+  p50: number;
+  p99: number;
+  errors: number;
+  firstError?: string;
+  outcomes: Record<string, number>;
+  activityEntries: number;
+  successes: number;
+}
+
 export interface WriteRow {
   operation: WriteOperation;
   label: string;
+  /** Which server answered: Gongzhi, or the raw-SQL limit (reference/raw-sql-writes-server.ts). */
+  server: 'gongzhi' | 'raw-sql';
   concurrency: number;
   rps: number;
   p50: number;
@@ -46,15 +68,20 @@ export interface WriteRow {
   /** Activity entries written during the row, and successful writes: equal when each change logged one. */
   activityEntries: number;
   successes: number;
+  fixedRate: FixedRateRun;
 }
 
 export interface WritesResult {
   options: WritesOptions;
   fixture: Record<'needs' | 'pledgers' | 'volunteers' | 'spreadShifts' | 'hotShifts' | 'deliverables', number>;
+  /** Gongzhi's rows, one per operation. */
   rows: WriteRow[];
+  /** `pledgeCreate` against the raw-SQL limit, same requests, same runs. */
+  limit: WriteRow;
   invariants: InvariantResult[];
   peakRssMiB: number;
   command: string;
+  limitCommand: string;
 }
 
 const SAMPLES_FOR_STATEMENTS = 5;
@@ -106,6 +133,111 @@ function fixtureCounts(fixture: WritesFixture): WritesResult['fixture'] {
   };
 }
 
+/** What was tallied for `operation` since `before` (a copy of its outcomes taken earlier). */
+function outcomesSince(requests: WriteRequests, operation: WriteOperation, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(requests.outcomes[operation])
+      .map(([outcome, total]) => [outcome, total - (before[outcome] ?? 0)] as const)
+      .filter(([, count]) => count > 0),
+  );
+}
+
+interface RowContext {
+  client: Awaited<ReturnType<typeof connect>>;
+  requests: WriteRequests;
+  pgPids: () => number[];
+  options: WritesOptions;
+  log: (line: string) => void;
+}
+
+/**
+ * The same operation open loop at half `rps` for the row's duration. When nothing is available to send
+ * at a tick (`WriteRequests.available`), the tick is skipped rather than sent to fail.
+ */
+async function fixedRateRun(context: RowContext, server: ServerProcess, operation: WriteOperation, rps: number): Promise<FixedRateRun> {
+  const { client, requests, options } = context;
+  const rate = Math.max(1, Math.round(rps / 2));
+  const before = { ...requests.outcomes[operation] };
+  const entries0 = await activityEntries(client);
+  const load = await fixedRate(server.url, rate, options.durationMs, () =>
+    requests.available(operation) ? requests.next(operation) : undefined,
+  );
+  const outcomes = outcomesSince(requests, operation, before);
+  return {
+    rate,
+    requests: load.requests,
+    skipped: load.skipped,
+    p50: percentile(load.latenciesMs, 50),
+    p99: percentile(load.latenciesMs, 99),
+    errors: load.errors,
+    ...(load.firstError ? { firstError: load.firstError } : {}),
+    outcomes,
+    activityEntries: (await activityEntries(client)) - entries0,
+    successes: successes(operation, outcomes),
+  };
+}
+
+/** One row: the closed loop at the options' concurrency, then the fixed-rate run at half its req/s. */
+async function measureRow(
+  context: RowContext,
+  server: ServerProcess,
+  row: Pick<WriteRow, 'operation' | 'label' | 'server' | 'sqlPerRequest'>,
+): Promise<WriteRow> {
+  const { client, requests, options, log } = context;
+  const { operation } = row;
+  const before = { ...requests.outcomes[operation] };
+  const entries0 = await activityEntries(client);
+  const [node0, pg0] = [cpuSnapshot([server.pid]), cpuSnapshot(context.pgPids())];
+  const load = await closedLoop(server.url, options.concurrency, options.durationMs, () => requests.next(operation));
+  const [node1, pg1] = [cpuSnapshot([server.pid]), cpuSnapshot(context.pgPids())];
+  const outcomes = outcomesSince(requests, operation, before);
+  const ok = Math.max(1, load.requests);
+  const pgPidsKnown = context.pgPids().length > 0;
+  const closed = {
+    ...row,
+    concurrency: options.concurrency,
+    rps: load.requests / load.seconds,
+    p50: percentile(load.latenciesMs, 50),
+    p99: percentile(load.latenciesMs, 99),
+    nodeCpuMsPerRequest: cpuDelta(node0, node1) / ok,
+    pgCpuMsPerRequest: pgPidsKnown ? cpuDelta(pg0, pg1) / ok : null,
+    requests: load.requests,
+    errors: load.errors,
+    ...(load.firstError ? { firstError: load.firstError } : {}),
+    outcomes,
+    activityEntries: (await activityEntries(client)) - entries0,
+    successes: successes(operation, outcomes),
+  };
+  log(
+    `writes c=${closed.concurrency} ${closed.label.padEnd(42)} ${closed.rps.toFixed(1).padStart(7)} req/s  p50 ${closed.p50.toFixed(1)} ms  p99 ${closed.p99.toFixed(1)} ms  ` +
+      `node ${closed.nodeCpuMsPerRequest.toFixed(2)} ms/req  pg ${closed.pgCpuMsPerRequest?.toFixed(2) ?? '–'} ms/req  errors ${closed.errors}  ${JSON.stringify(outcomes)}`,
+  );
+  const fixed = await fixedRateRun(context, server, operation, closed.rps);
+  log(
+    `writes fixed ${String(fixed.rate).padStart(4)}/s ${closed.label.padEnd(38)} ${fixed.requests} sent, ${fixed.skipped} ticks skipped  ` +
+      `p50 ${fixed.p50.toFixed(1)} ms  p99 ${fixed.p99.toFixed(1)} ms  errors ${fixed.errors}  ${JSON.stringify(fixed.outcomes)}`,
+  );
+  return { ...closed, fixedRate: fixed };
+}
+
+/** `pledgeCreate` against the raw-SQL limit, on the same copy, with the same request generator. */
+async function measureLimit(context: RowContext, databaseUrl: string): Promise<{ row: WriteRow; command: string }> {
+  const limit = await startRawWritesServer(databaseUrl);
+  try {
+    // Warm-up (JIT, pool), not measured, like Gongzhi's.
+    await closedLoop(limit.url, 4, Math.min(1000, context.options.durationMs), () => context.requests.next('pledgeCreate'));
+    const row = await measureRow(context, limit, {
+      operation: 'pledgeCreate',
+      label: LIMIT_LABEL,
+      server: 'raw-sql',
+      sqlPerRequest: RAW_PLEDGE_STATEMENTS,
+    });
+    return { row, command: limit.command };
+  } finally {
+    await limit.stop();
+  }
+}
+
 /** Runs the write rows on `databaseUrl` (a copy: it is changed), then checks the invariants. */
 export async function runWrites(args: {
   databaseUrl: string;
@@ -123,6 +255,7 @@ export async function runWrites(args: {
     const requests = new WriteRequests(fixture, args.seed);
     const statements = await countStatements(args.databaseUrl, requests);
     log(`writes: statements per request ${JSON.stringify(statements)}`);
+    const context: RowContext = { client, requests, pgPids: args.pgPids, options, log };
     const server = await startGongzhiProcess(args.databaseUrl);
     const rows: WriteRow[] = [];
     try {
@@ -131,46 +264,31 @@ export async function runWrites(args: {
         await closedLoop(server.url, 4, Math.min(1000, options.durationMs), () => requests.next(operation));
       }
       for (const operation of WRITE_OPERATIONS) {
-        const before = { ...requests.outcomes[operation] };
-        const entries0 = await activityEntries(client);
-        const [node0, pg0] = [cpuSnapshot([server.pid]), cpuSnapshot(args.pgPids())];
-        const load = await closedLoop(server.url, options.concurrency, options.durationMs, () => requests.next(operation));
-        const [node1, pg1] = [cpuSnapshot([server.pid]), cpuSnapshot(args.pgPids())];
-        const outcomes = Object.fromEntries(
-          Object.entries(requests.outcomes[operation])
-            .map(([outcome, total]) => [outcome, total - (before[outcome] ?? 0)] as const)
-            .filter(([, count]) => count > 0),
-        );
-        const ok = Math.max(1, load.requests);
-        const pgPidsKnown = args.pgPids().length > 0;
-        const row: WriteRow = {
-          operation,
-          label: OPERATION_LABELS[operation],
-          concurrency: options.concurrency,
-          rps: load.requests / load.seconds,
-          p50: percentile(load.latenciesMs, 50),
-          p99: percentile(load.latenciesMs, 99),
-          nodeCpuMsPerRequest: cpuDelta(node0, node1) / ok,
-          pgCpuMsPerRequest: pgPidsKnown ? cpuDelta(pg0, pg1) / ok : null,
-          sqlPerRequest: statements[operation],
-          requests: load.requests,
-          errors: load.errors,
-          ...(load.firstError ? { firstError: load.firstError } : {}),
-          outcomes,
-          activityEntries: (await activityEntries(client)) - entries0,
-          successes: successes(operation, outcomes),
-        };
-        rows.push(row);
-        log(
-          `writes c=${row.concurrency} ${row.label.padEnd(38)} ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${row.p50.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  ` +
-            `node ${row.nodeCpuMsPerRequest.toFixed(2)} ms/req  pg ${row.pgCpuMsPerRequest?.toFixed(2) ?? '–'} ms/req  errors ${row.errors}  ${JSON.stringify(outcomes)}`,
+        rows.push(
+          await measureRow(context, server, {
+            operation,
+            label: OPERATION_LABELS[operation],
+            server: 'gongzhi',
+            sqlPerRequest: statements[operation],
+          }),
         );
       }
+      const limit = await measureLimit(context, args.databaseUrl);
+      // After every run, the limit's included: its pledges must keep the rules too.
       const invariants = await checkInvariants(client, began);
       for (const invariant of invariants) {
         log(`writes invariant: ${invariant.name}: ${invariant.violations ? `${invariant.violations} VIOLATIONS` : 'holds'}`);
       }
-      return { options, fixture: fixtureCounts(fixture), rows, invariants, peakRssMiB: peakRssMiB(server.pid), command: server.command };
+      return {
+        options,
+        fixture: fixtureCounts(fixture),
+        rows,
+        limit: limit.row,
+        invariants,
+        peakRssMiB: peakRssMiB(server.pid),
+        command: server.command,
+        limitCommand: limit.command,
+      };
     } finally {
       await server.stop();
     }
@@ -187,32 +305,55 @@ export function writesMarkdown(result: WritesResult): string[] {
   const outcomeText = (outcomes: Record<string, number>) =>
     Object.entries(outcomes)
       .map(([outcome, count]) => `${outcome} ${count}`)
-      .join(', ');
+      .join(', ') || 'none';
+  const { concurrency } = result.options;
   const held = result.invariants.filter((invariant) => invariant.violations === 0).length;
-  const fast = result.rows.filter((row) => row.p99 < P99_TARGET_MS);
-  const logged = result.rows.every((row) => row.activityEntries === row.successes);
+  const all = [...result.rows, result.limit];
+  const logged = all.every((row) => row.activityEntries === row.successes && row.fixedRate.activityEntries === row.fixedRate.successes);
+  const metBy = (p99: (row: WriteRow) => number) => {
+    const met = result.rows.filter((row) => p99(row) < P99_TARGET_MS).length;
+    return met === result.rows.length ? `met by all ${met}` : `met by ${met} of ${result.rows.length}`;
+  };
+  const limitMet = (p99: number) => `${p99 < P99_TARGET_MS ? 'meets' : 'misses'} it (p99 ${f(p99)} ms)`;
+  const row = (r: WriteRow) => {
+    const fixed = r.fixedRate;
+    return (
+      `| ${r.label} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p99)} | ${f(r.nodeCpuMsPerRequest, 2)} | ${f(r.pgCpuMsPerRequest, 2)} | ` +
+      `${f(r.sqlPerRequest, 1)} | ${r.errors} | ${fixed.rate} | ${f(fixed.p50)} | ${f(fixed.p99)} | ${fixed.errors} | ` +
+      `${outcomeText(r.outcomes)}; fixed rate: ${outcomeText(fixed.outcomes)}${fixed.skipped ? ` (${fixed.skipped} ticks skipped: nothing to send)` : ''} |`
+    );
+  };
   return [
     '',
-    `Writes (closed loop, concurrency ${result.options.concurrency}, ${result.options.durationMs / 1000} s per row, on a copy of the database; ` +
-      `signed in with sessions; ${result.fixture.needs.toLocaleString('en')} open needs, ${result.fixture.spreadShifts.toLocaleString('en')} future shifts, ` +
+    `Writes (closed loop, concurrency ${concurrency}, ${result.options.durationMs / 1000} s per row, then as long at a fixed rate of half the row's req/s; ` +
+      `on a copy of the database; signed in with sessions; ${result.fixture.needs.toLocaleString('en')} open needs, ${result.fixture.spreadShifts.toLocaleString('en')} future shifts, ` +
       `${result.fixture.hotShifts} hot shifts, ${result.fixture.deliverables.toLocaleString('en')} deliverables):`,
     '',
-    '| write | req/s | p50 ms | p99 ms | Node CPU ms/req | PG CPU ms/req | SQL/req | errors | outcomes |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|---|',
-    ...result.rows.map(
-      (row) =>
-        `| ${row.label} | ${f(row.rps)} | ${f(row.p50)} | ${f(row.p99)} | ${f(row.nodeCpuMsPerRequest, 2)} | ${f(row.pgCpuMsPerRequest, 2)} | ` +
-        `${f(row.sqlPerRequest, 1)} | ${row.errors} | ${outcomeText(row.outcomes)} |`,
-    ),
+    '| write | req/s | p50 ms | p99 ms | Node CPU ms/req | PG CPU ms/req | SQL/req | errors | fixed rate req/s | fixed p50 ms | fixed p99 ms | fixed errors | outcomes (closed loop; fixed rate) |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
+    ...all.map(row),
     '',
-    `Invariants after the writes (SQL): ${held} of ${result.invariants.length} hold` +
+    `A closed loop of ${concurrency} keeps both cores of this machine busy, so its p99 is mostly queueing (about ${concurrency} ÷ req/s); ` +
+      'the fixed-rate run sends the same operation open loop at half that rate and times each request from when it was due to be sent: ' +
+      'that p99 is what a user sees below saturation.',
+    '',
+    `The raw-SQL limit row sends the same \`pledgeCreate\` requests (same sessions, needs, organisations, quantities) to a minimal node:http + pg server ` +
+      `(tests/bench/reference/raw-sql-writes-server.ts, pool 10) that keeps the same rules with hand-written SQL in one round trip of ${RAW_PLEDGE_STATEMENTS} statements, prepared once per connection: ` +
+      'begin; lock the project for share and the need for update; one statement that finds the session, checks the membership, the verification, ' +
+      "the project's status, the need and the pledged total, and inserts the pledge and its activity entry; commit; then `pg_notify` on the project's topic, " +
+      "after the commit and off the answer's path as Gongzhi's pub/sub sends it. It is what this machine allows for this write at all: " +
+      "Gongzhi's row above it is the cost of everything else.",
+    '',
+    `Invariants after all the writes, the limit's included (SQL): ${held} of ${result.invariants.length} hold` +
       (held < result.invariants.length
         ? ` — broken: ${result.invariants
             .filter((invariant) => invariant.violations)
             .map((invariant) => `${invariant.name} (${invariant.violations})`)
             .join('; ')}`
         : ` (${result.invariants.map((invariant) => invariant.name).join('; ')})`) +
-      `; one activity entry per successful write: ${logged ? 'yes' : 'NO'}. Gongzhi peak RSS ${f(result.peakRssMiB, 0)} MiB. ` +
-      `Target p99 < ${P99_TARGET_MS} ms at concurrency ${result.options.concurrency}: ${fast.length === result.rows.length ? 'met' : `met by ${fast.length} of ${result.rows.length}`}.`,
+      `; one activity entry per successful write, in every run: ${logged ? 'yes' : 'NO'}. Gongzhi peak RSS ${f(result.peakRssMiB, 0)} MiB. ` +
+      `Target p99 < ${P99_TARGET_MS} ms at concurrency ${concurrency}: closed loop ${metBy((r) => r.p99)}, ` +
+      `fixed rate (half the closed loop's req/s) ${metBy((r) => r.fixedRate.p99)}; ` +
+      `the raw-SQL limit ${limitMet(result.limit.p99)} closed loop and ${limitMet(result.limit.fixedRate.p99)} at a fixed rate.`,
   ];
 }
