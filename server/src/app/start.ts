@@ -39,7 +39,12 @@ export async function startGongzhi({ config, logger, clock = systemClock, onQuer
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'gongzhi', persistent: true, preferredPort: 54329 });
     databaseUrl = embedded.url;
   }
-  const orm = await initOrm({ url: databaseUrl, statementTimeoutMs: config.statementTimeoutMs, onQuery });
+  const orm = await initOrm({
+    url: databaseUrl,
+    statementTimeoutMs: config.statementTimeoutMs,
+    preparedStatements: config.pgPreparedStatements,
+    onQuery,
+  });
   try {
     const applied = await migrate(orm);
     if (applied.length) {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { preparedExecute } from '../db/prepared-query.js';
 import { ACTOR_COLUMNS, actorFromColumns, type Actor, type ActorColumns } from '../policy/actor.js';
 import { API_TOKEN_PREFIX, bearerToken, hashSecret, sessionTokenFromCookie } from './tokens.js';
 
@@ -16,7 +17,7 @@ export interface Authentication {
 
 /**
  * Resolves who is calling from the session cookie (portal) or a Bearer API token (integrations), and
- * their actor, in one indexed query. Expired sessions, revoked tokens and deleted accounts authenticate
+ * their actor, in one indexed query (prepared: every signed-in request runs it). Expired sessions, revoked tokens and deleted accounts authenticate
  * no one.
  */
 export async function authenticate(
@@ -25,9 +26,9 @@ export async function authenticate(
   now: Date,
 ): Promise<Authentication | undefined> {
   const bearer = bearerToken(headers.authorization);
-  const connection = em.getConnection();
   if (bearer?.startsWith(API_TOKEN_PREFIX)) {
-    const [row] = await connection.execute<({ id: string; person_id: string } & ActorColumns)[]>(
+    const [row] = await preparedExecute<{ id: string; person_id: string } & ActorColumns>(
+      em,
       `update api_token t set last_used_at = ? from person p
         where t.token_hash = ? and t.revoked_at is null and p.id = t.person_id and p.deleted_at is null
         returning t.id, t.person_id, ${ACTOR_COLUMNS('t.person_id')}`,
@@ -39,7 +40,8 @@ export async function authenticate(
   if (!token) {
     return undefined;
   }
-  const [row] = await connection.execute<({ id: string; person_id: string } & ActorColumns)[]>(
+  const [row] = await preparedExecute<{ id: string; person_id: string } & ActorColumns>(
+    em,
     `select s.id, s.person_id, ${ACTOR_COLUMNS('s.person_id')} from session s join person p on p.id = s.person_id
       where s.token_hash = ? and s.expires_at > ? and p.deleted_at is null`,
     [hashSecret(token), now],

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-
 /** Escapes LIKE wildcards so user text matches literally. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);

@@ -2,11 +2,14 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
+import { PreparingClient } from './preparing-client.js';
 
 export interface OrmOptions {
   url: string;
   statementTimeoutMs?: number;
   poolMax?: number;
+  /** Statements marked by `preparedExecute` run as named prepared statements (default: yes). */
+  preparedStatements?: boolean;
   /** Receives every SQL statement; tests count them. */
   onQuery?: (sql: string) => void;
 }
@@ -22,7 +25,10 @@ export function ormConfig(options: OrmOptions): Options {
     // this, every generated migration would drop them because no entity declares them.
     schemaGenerator: { ignoreTriggers: true, ignoreRoutines: true },
     pool: { min: 0, max: options.poolMax ?? 10 },
-    driverOptions: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : undefined,
+    driverOptions: {
+      ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
     debug: options.onQuery ? ['query'] : false,
     logger: options.onQuery ?? (() => {}),
     // Entities are explicit; nothing is discovered from the file system at run time.

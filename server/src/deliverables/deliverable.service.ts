@@ -1,10 +1,10 @@
-import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../app/context.js';
 import { isGiven } from '../common/validation/given.js';
 import { changeProject } from '../activity/project-change.js';
 import { fail, failMany, ok, type Result } from '../common/errors/result.js';
 import { UserErrorCode } from '../common/errors/user-error-code.js';
 import { Validator } from '../common/errors/validate.js';
+import { preparedExecute } from '../db/prepared-query.js';
 import { toGlobalId, uuidOf } from '../common/relay/global-id.js';
 import { checkEvidenceUrls } from '../common/validation/evidence-urls.js';
 import { ProjectPartnerStatus } from '../partners/project-partner.enums.js';
@@ -159,8 +159,9 @@ async function deliverableInChange(tx: Context, id: string): Promise<Deliverable
   if (!found) {
     return undefined;
   }
-  const deliverable = (await tx.em.findOne(Deliverable, { uuid: uuid! }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
-  const rows = await tx.em.execute<OwnerOrLinkRow[]>(OWNERS_AND_LINKS_SQL, [uuid, uuid]);
+  const [locked] = await preparedExecute<Record<string, unknown>>(tx.em, 'select * from deliverable where id = ? for update', [uuid]);
+  const deliverable = tx.em.map(Deliverable, locked!);
+  const rows = await preparedExecute<OwnerOrLinkRow>(tx.em, OWNERS_AND_LINKS_SQL, [uuid, uuid]);
   const owners: DeliverableOwner[] = [];
   const links: DeliverablePledge[] = [];
   for (const { kind, other_id: otherId, ...columns } of rows) {

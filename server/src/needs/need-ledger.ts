@@ -1,5 +1,5 @@
-import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../app/context.js';
+import { preparedExecute } from '../db/prepared-query.js';
 import type { ProjectOfRow } from '../projects/project-access.js';
 import { Need } from './need.entity.js';
 
@@ -21,10 +21,11 @@ export function needIsOpen(need: Need, today: string): boolean {
  * pledge) in the same statement; without it `uuid` is the need's own.
  */
 export async function lockNeed(tx: Context, uuid: string, of?: NeedOfRow): Promise<Need | null> {
-  if (!of) {
-    return tx.em.findOne(Need, { uuid }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  }
-  const [row] = await tx.em.execute<Record<string, unknown>[]>(`select n.* from need n where n.id = (${of}) for update of n`, [uuid]);
+  const [row] = await preparedExecute<Record<string, unknown>>(
+    tx.em,
+    `select n.* from need n where n.id = ${of ? `(${of})` : '?'} for update of n`,
+    [uuid],
+  );
   return row ? tx.em.map(Need, row) : null;
 }
 
@@ -36,7 +37,8 @@ export async function lockNeed(tx: Context, uuid: string, of?: NeedOfRow): Promi
  * snapshot, so it sees every pledge committed by the transactions that held the lock before.
  */
 export async function wouldExceed(tx: Context, needUuid: string, quantity: string, adding: string, replacing?: string): Promise<boolean> {
-  const [row] = await tx.em.execute<{ exceeds: boolean }[]>(
+  const [row] = await preparedExecute<{ exceeds: boolean }>(
+    tx.em,
     `select coalesce(sum(quantity), 0) + ?::numeric > ?::numeric as exceeds from pledge
       where need_id = ? and status in ('PROPOSED', 'ACCEPTED', 'FULFILLED') and id <> ?`,
     [adding, quantity, needUuid, replacing ?? '00000000-0000-0000-0000-000000000000'],

@@ -1,4 +1,5 @@
 import type { Context } from '../app/context.js';
+import { preparedExecute } from '../db/prepared-query.js';
 import { MembershipRole } from '../memberships/membership.enums.js';
 import type { ProjectPartner } from '../partners/project-partner.entity.js';
 import { ProjectPartnerRole, ProjectPartnerStatus } from '../partners/project-partner.enums.js';
@@ -95,7 +96,8 @@ export async function projectInChange(
   if (!uuid) {
     return undefined;
   }
-  const [row] = await tx.em.execute<(Record<string, unknown> & { partner_facts: ProjectFacts['partners'] })[]>(
+  const [row] = await preparedExecute<Record<string, unknown> & { partner_facts: ProjectFacts['partners'] }>(
+    tx.em,
     `select p.*, ${PARTNER_FACTS_SQL} as partner_facts from project p where p.id = ${of ? `(${of})` : '?'} ${LOCKS[mode]}`,
     [uuid],
   );

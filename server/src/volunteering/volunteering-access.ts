@@ -1,5 +1,6 @@
 import type { Context } from '../app/context.js';
 import { selectColumns } from '../common/loaders/plain-rows.js';
+import { preparedExecute } from '../db/prepared-query.js';
 import type { Person } from '../people/person.entity.js';
 import { can, type ServiceRecordFacts, type ShiftSignUpFacts } from '../policy/policy.js';
 import { canRead, projectInChange, type ProjectInChange } from '../projects/project-access.js';
@@ -107,7 +108,8 @@ export async function shiftInChange(tx: Context, uuid: string | undefined): Prom
     'select a.project_id from shift s join volunteer_activity a on a.id = s.activity_id where s.id = ?',
   );
   const [row] = found
-    ? await tx.em.execute<Record<string, unknown>[]>(
+    ? await preparedExecute<Record<string, unknown>>(
+        tx.em,
         `select s.*, ${selectColumns(tx.em, VolunteerActivity, 'a', ACTIVITY)}
            from shift s join volunteer_activity a on a.id = s.activity_id where s.id = ? for update of s`,
         [uuid],
@@ -142,7 +144,7 @@ function splitColumns(row: Record<string, unknown>, prefix: string): [Record<str
  * statement reads a fresh snapshot, so it counts every sign-up committed by those who held the lock before.
  */
 export async function placesTaken(tx: Context, shiftUuid: string): Promise<number> {
-  const [row] = await tx.em.execute<{ taken: number }[]>(`select (${PLACES_TAKEN_SQL}) as taken`, [shiftUuid]);
+  const [row] = await preparedExecute<{ taken: number }>(tx.em, `select (${PLACES_TAKEN_SQL}) as taken`, [shiftUuid]);
   return row!.taken;
 }
 

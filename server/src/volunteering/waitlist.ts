@@ -1,5 +1,6 @@
 import type { Context } from '../app/context.js';
 import { lockKeys } from '../common/sql.js';
+import { preparedExecute } from '../db/prepared-query.js';
 import { Person } from '../people/person.entity.js';
 import { ShiftSignUp } from './shift-sign-up.entity.js';
 import type { Shift } from './shift.entity.js';
@@ -16,7 +17,8 @@ export function volunteerKey(personUuid: string): string {
  * the shift's row (see `shiftInChange`).
  */
 export async function lockVolunteer(tx: Context, personUuid: string): Promise<Person | null> {
-  const [row] = await tx.em.execute<Record<string, unknown>[]>(
+  const [row] = await preparedExecute<Record<string, unknown>>(
+    tx.em,
     `select p.* from pg_advisory_xact_lock(hashtext(?)) locked, person p where p.id = ?`,
     [volunteerKey(personUuid), personUuid],
   );
@@ -43,7 +45,8 @@ export async function signUpChecks(
   personUuid: string,
   shift: Pick<Shift, 'uuid' | 'startsAt' | 'endsAt'>,
 ): Promise<SignUpChecks> {
-  const [row] = await tx.em.execute<SignUpChecks[]>(
+  const [row] = await preparedExecute<SignUpChecks>(
+    tx.em,
     `select exists (select 1 from shift_sign_up where shift_id = ? and person_id = ? and status <> '${ShiftSignUpStatus.CANCELLED}') as "signedUp",
             exists (select 1 from shift_sign_up su join shift s on s.id = su.shift_id
                      where su.person_id = ? and su.shift_id <> ? and su.status in (${statusList(TIME_COMMITTING_STATUSES)})

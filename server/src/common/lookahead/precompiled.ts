@@ -52,7 +52,6 @@ export function compileAnswers(
         ctx.em,
         sql,
         usesToday ? [uuids, chinaDay(ctx.clock.now())] : [uuids],
-        ctx.config.pgPreparedStatements,
       );
       return new Map(answers.map((answer) => [answer.id, answer.answer]));
     },

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * Named prepared statements are cached per connection and never freed, so only this many distinct
+ * texts are prepared; any further text runs unnamed (planned every time, as before).
+ */
+const MAX_PREPARED = 500;
+const prepared = new Set<string>();
+
+/** The name of `text`'s prepared statement; undefined once `MAX_PREPARED` texts have one. */
+export function statementName(text: string): string | undefined {
+  const name = `gz_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  if (prepared.has(name) || prepared.size < MAX_PREPARED) {
+    prepared.add(name);
+    return name;
+  }
+  return undefined;
+}
+
+/** Leads the text of a statement to be run as a named prepared statement (an SQL comment to PostgreSQL). */
+export const PREPARE_MARK = '/* prepare */ ';
+
+/**
+ * The `pg` client of MikroORM's pool (pool option `Client`). Statements reach the client through kysely,
+ * which passes only text and values; a text that starts with `PREPARE_MARK` is sent as a named
+ * prepared statement instead, so PostgreSQL parses and plans it once per connection. This is how
+ * statements inside a transaction, whose connection kysely holds, get prepared (see `preparedExecute`).
+ */
+export class PreparingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    // An own property rather than an override: `Client.query` has a dozen overloads to restate.
+    this.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+      const name = typeof text === 'string' && text.startsWith(PREPARE_MARK) && rest.length === 0 ? statementName(text) : undefined;
+      return name && (values === undefined || Array.isArray(values)) ? query({ name, text, values }) : query(text, values, ...rest);
+    }) as pg.Client['query'];
+  }
+}
