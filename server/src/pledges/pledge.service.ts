@@ -8,6 +8,7 @@ import { uuidOf } from '../common/relay/global-id.js';
 import { chinaDay } from '../common/time/china-day.js';
 import { checkQuantity } from '../common/validation/quantity.js';
 import { lockNeed, needIsOpen, PROJECT_OF_NEED, wouldExceed } from '../needs/need-ledger.js';
+import { preparedExecute } from '../db/prepared-query.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { VerificationStatus } from '../organisations/organisation.enums.js';
 import { Person } from '../people/person.entity.js';
@@ -34,14 +35,22 @@ export function pledgeCreate(ctx: Context, input: PledgeCreateInput): Promise<Re
       return fail(UserErrorCode.NOT_FOUND, 'needId names no need you can see', ['input', 'needId']);
     }
     const organisationUuid = uuidOf(input.organisationId, 'Organisation');
-    const organisation = organisationUuid ? await tx.em.findOne(Organisation, { uuid: organisationUuid }) : null;
-    if (!organisation) {
+    // Only its verification is read here; the pledge refers to it (the payload loads it when asked).
+    const [pledger] = organisationUuid
+      ? await preparedExecute<{ verification_status: VerificationStatus }>(
+          tx.em,
+          'select verification_status from organisation where id = ?',
+          [organisationUuid],
+        )
+      : [];
+    if (!pledger) {
       return fail(UserErrorCode.NOT_FOUND, 'organisationId names no organisation', ['input', 'organisationId']);
     }
+    const organisation = tx.em.getReference(Organisation, organisationUuid!);
     if (!can(found.actor, 'pledge.create', { project: found.facts, pledgerUuid: organisation.uuid })) {
       return fail(UserErrorCode.FORBIDDEN, 'You may only pledge for an organisation you are a member of', ['input', 'organisationId']);
     }
-    if (organisation.verificationStatus !== VerificationStatus.VERIFIED) {
+    if (pledger.verification_status !== VerificationStatus.VERIFIED) {
       return fail(UserErrorCode.ORGANISATION_NOT_VERIFIED, 'Only verified organisations pledge', ['input', 'organisationId']);
     }
     if (!acceptsPledges(found.project.status)) {

@@ -4,6 +4,7 @@ import { recordedChange, type RecordedChange } from '../activity/recorded-change
 import { fail, ok, type Result } from '../common/errors/result.js';
 import { UserErrorCode } from '../common/errors/user-error-code.js';
 import { toGlobalId, uuidOf } from '../common/relay/global-id.js';
+import { Person } from '../people/person.entity.js';
 import { PersonTag } from '../people/person.enums.js';
 import { can } from '../policy/policy.js';
 import { acceptsPledges } from '../projects/project-status.js';
@@ -55,11 +56,12 @@ export function shiftSignUp(ctx: Context, input: ShiftSignUpInput): Promise<Resu
       return fail(UserErrorCode.NOT_FOUND, 'shiftId names no shift you can see', ['input', 'shiftId']);
     }
     const { shift, project, actor } = found;
-    const person = (await lockVolunteer(tx, actor!.personUuid))!;
+    const person = tx.em.getReference(Person, actor!.personUuid);
+    const { tags } = (await lockVolunteer(tx, person.uuid))!;
     if (!can(actor, 'shift.signUp', { personUuid: person.uuid })) {
       return fail(UserErrorCode.FORBIDDEN, 'You may only sign yourself up', ['input', 'shiftId']);
     }
-    if (!person.tags.includes(PersonTag.VOLUNTEER)) {
+    if (!tags.includes(PersonTag.VOLUNTEER)) {
       return fail(UserErrorCode.NOT_A_VOLUNTEER, 'Only volunteers sign up for shifts: add the VOLUNTEER tag to your profile first', [
         'input',
         'shiftId',

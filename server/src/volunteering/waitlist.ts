@@ -1,7 +1,7 @@
 import type { Context } from '../app/context.js';
 import { lockKeys } from '../common/sql.js';
 import { preparedExecute } from '../db/prepared-query.js';
-import { Person } from '../people/person.entity.js';
+import type { PersonTag } from '../people/person.enums.js';
 import { ShiftSignUp } from './shift-sign-up.entity.js';
 import type { Shift } from './shift.entity.js';
 import { PLACES_TAKEN_SQL, placesTaken } from './volunteering-access.js';
@@ -13,16 +13,16 @@ export function volunteerKey(personUuid: string): string {
 }
 
 /**
- * Takes the volunteer's key (see `volunteerKey`) and reads their row, in one statement. Lock order: after
- * the shift's row (see `shiftInChange`).
+ * Takes the volunteer's key (see `volunteerKey`) and reads their tags, in one statement; undefined when
+ * there is no such person. Lock order: after the shift's row (see `shiftInChange`).
  */
-export async function lockVolunteer(tx: Context, personUuid: string): Promise<Person | null> {
-  const [row] = await preparedExecute<Record<string, unknown>>(
+export async function lockVolunteer(tx: Context, personUuid: string): Promise<{ tags: PersonTag[] } | undefined> {
+  const [row] = await preparedExecute<{ tags: PersonTag[] }>(
     tx.em,
-    `select p.* from pg_advisory_xact_lock(hashtext(?)) locked, person p where p.id = ?`,
+    `select p.tags::text[] as tags from pg_advisory_xact_lock(hashtext(?)) locked, person p where p.id = ?`,
     [volunteerKey(personUuid), personUuid],
   );
-  return row ? tx.em.map(Person, row) : null;
+  return row;
 }
 
 /** What a sign-up depends on, read once the shift's row and the volunteer's key are held. */
