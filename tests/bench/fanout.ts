@@ -255,6 +255,8 @@ async function startFanoutServer(databaseUrl: string): Promise<ServerProcess> {
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
       DEMAND_SWEEP_INTERVAL_MS: '0',
+      // Every subscriber connects from 127.0.0.1: above the per-address default of 500.
+      WS_MAX_CONNECTIONS_PER_ADDRESS: '100000',
     },
     ready,
   });

@@ -18,6 +18,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ METRICS_ENABLED: 'true' }, defaults).metricsEnabled).toBe(true);
   });
 
+  it('trusts only a proxy on loopback unless TRUST_PROXY names others', () => {
+    expect(loadConfig({}, defaults).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'loopback,uniquelocal, 10.1.0.0/16' }, defaults).trustProxy).toBe(
+      'loopback, uniquelocal, 10.1.0.0/16',
+    );
+  });
+
+  it('caps WebSocket connections at 10,000 per process and 500 per address unless told otherwise', () => {
+    expect(loadConfig({}, defaults).webSocketLimits).toEqual({ total: 10_000, perAddress: 500 });
+    expect(loadConfig({ WS_MAX_CONNECTIONS: '20', WS_MAX_CONNECTIONS_PER_ADDRESS: '2' }, defaults).webSocketLimits).toEqual({
+      total: 20,
+      perAddress: 2,
+    });
+  });
+
   it('turns introspection off by default in production', () => {
     expect(loadConfig({ NODE_ENV: 'production' }, defaults).introspection).toBe(false);
   });
@@ -31,6 +46,12 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging', 'NODE_ENV: must be one of development, production, test'],
     ['SEED_DEMO', 'maybe', 'SEED_DEMO: must be true or false'],
     ['METRICS_ENABLED', 'maybe', 'METRICS_ENABLED: must be true or false'],
+    [
+      'TRUST_PROXY',
+      'loopback, everyone',
+      'TRUST_PROXY: lists loopback, linklocal, uniquelocal, addresses or subnets separated by commas, got "everyone"',
+    ],
+    ['WS_MAX_CONNECTIONS_PER_ADDRESS', '0', 'WS_MAX_CONNECTIONS_PER_ADDRESS: must be between 1 and 1000000, got 0'],
   ])('names the variable when %s is %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, defaults)).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, defaults)).toThrow(message);

@@ -29,6 +29,7 @@ import { formatError } from './errors.js';
 import { bodyErrorHandler } from './http-errors.js';
 import { DEFAULT_LIMITS, LIMIT_CODES, queryLimitsRule } from './limits.js';
 import type { Logger } from './logger.js';
+import { clientAddress, webSocketLimiter, type TrustProxy } from './websocket-limits.js';
 
 export interface HttpServerOptions {
   config: Config;
@@ -66,7 +67,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const services: AppServices = { rootEm: orm.em, config, logger, clock, pubSub };
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
   app.get('/healthz', (_req, res) => {
@@ -88,7 +89,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     res.type('html').send(ruruHTML({ endpoint: '/graphql', subscriptionEndpoint: '/graphql', staticPath: IDE_STATIC }));
   });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const trust = app.get('trust proxy fn') as TrustProxy;
+  const wsLimiter = webSocketLimiter(config.webSocketLimits, (request) => clientAddress(request, trust));
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', verifyClient: wsLimiter.verifyClient });
   if (config.metricsEnabled) {
     installMetrics(app, { httpServer, wsServer, orm, logger });
   }

@@ -1,3 +1,5 @@
+import type { WebSocketLimits } from '../app/websocket-limits.js';
+
 /**
  * Every setting comes from the environment and is validated once at start, so a bad value stops the
  * process with one line naming the variable instead of failing later with a stack trace.
@@ -30,6 +32,13 @@ export interface Config {
    * `max_prepared_statements`.
    */
   pgPreparedStatements: boolean;
+  /**
+   * The proxies whose `X-Forwarded-For` names the client (Express's `trust proxy`): rate limits and
+   * connection limits count per client address, so behind a proxy it must be trusted.
+   */
+  trustProxy: string;
+  /** Open WebSocket connections (live subscriptions) allowed in this process, and from one client address. */
+  webSocketLimits: WebSocketLimits;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +65,22 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   }
   return value;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Express's `trust proxy` list: names of address ranges, addresses and subnets, comma-separated. */
+function trustedProxies(env: Env): string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) {
+    return 'loopback';
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const invalid = entries.find((entry) => !PROXY_NAMES.includes(entry) && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry));
+  if (invalid !== undefined) {
+    throw new ConfigError('TRUST_PROXY', `lists ${PROXY_NAMES.join(', ')}, addresses or subnets separated by commas, got "${invalid}"`);
+  }
+  return entries.join(', ');
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -122,5 +147,11 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string; 
     demandSweepIntervalMs: integer(env, 'DEMAND_SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
     metricsEnabled: boolean(env, 'METRICS_ENABLED', false),
     pgPreparedStatements: boolean(env, 'PG_PREPARED_STATEMENTS', true),
+    trustProxy: trustedProxies(env),
+    webSocketLimits: {
+      total: integer(env, 'WS_MAX_CONNECTIONS', 10_000, 1, 1_000_000),
+      // Generous: offices and mobile carriers put many people behind one address.
+      perAddress: integer(env, 'WS_MAX_CONNECTIONS_PER_ADDRESS', 500, 1, 1_000_000),
+    },
   };
 }
