@@ -16,6 +16,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const PROBE = 'select pg_backend_pid() as pid, ?::int + 1 as answer, ?::text as word';
+const SELF = `select statement from pg_prepared_statements where statement like ? /* pool probe */`;
 
 async function insideTransaction(preparedStatements: boolean) {
   const orm = await initOrm({ url: server.databaseUrl, preparedStatements });
@@ -50,11 +51,14 @@ describe('preparedExecute', () => {
     expect(result.statements).toEqual([]);
   });
 
-  it('runs outside a transaction on any connection of the pool', async () => {
+  it('runs outside a transaction on a connection of the pool, prepared there too', async () => {
     const orm = await initOrm({ url: server.databaseUrl });
     try {
       const [probe] = await preparedExecute<{ answer: number; word: string }>(orm.em.fork(), PROBE, [1, 'x']);
       expect(probe).toMatchObject({ answer: 2, word: 'x' });
+      // A named statement is listed while it runs, on whichever connection ran it.
+      const itself = await preparedExecute<{ statement: string }>(orm.em.fork(), SELF, ['%pool probe%']);
+      expect(itself).toHaveLength(1);
     } finally {
       await orm.close();
     }

@@ -31,10 +31,15 @@ export class PreparingClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     const query = this.query.bind(this) as (...args: unknown[]) => unknown;
-    // An own property rather than an override: `Client.query` has a dozen overloads to restate.
-    this.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
-      const name = typeof text === 'string' && text.startsWith(PREPARE_MARK) && rest.length === 0 ? statementName(text) : undefined;
-      return name && (values === undefined || Array.isArray(values)) ? query({ name, text, values }) : query(text, values, ...rest);
+    // An own property rather than an override: `Client.query` has a dozen overloads to restate. The pool
+    // calls it with a callback (`pool.query`), kysely without.
+    this.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+      const [given, done] = typeof values === 'function' ? [undefined, values] : [values, callback];
+      const name =
+        typeof text === 'string' && text.startsWith(PREPARE_MARK) && (given === undefined || Array.isArray(given))
+          ? statementName(text)
+          : undefined;
+      return name ? query({ name, text, values: given }, ...(done ? [done] : [])) : query(text, values, ...(callback ? [callback] : []));
     }) as pg.Client['query'];
   }
 }
