@@ -10,11 +10,11 @@
  */
 import http from 'node:http';
 import path from 'node:path';
-import { createLogger, freePort, loadConfig, startGongzhi } from '@gongzhi/server';
+import { createLogger, loadConfig, startGongzhi } from '@gongzhi/server';
 import { toGlobalId } from '@gongzhi/server/src/common/relay/global-id.js';
 import { eventSummary, openFleet, type Fleet } from './fanout-subscribers.js';
 import { percentile, post } from './loadgen.js';
-import { cpuDelta, cpuSnapshot, gongzhiCommand, peakRssMiB, rssMiB, startProcess, type ServerProcess } from './processes.js';
+import { cpuDelta, cpuSnapshot, peakRssMiB, rssMiB, startGongzhiProcess } from './processes.js';
 import { connect, REPO_ROOT } from './support/database.js';
 import { issueSessions } from './support/sessions.js';
 
@@ -229,39 +229,6 @@ async function countStatements(databaseUrl: string, cast: Cast, next: () => numb
   }
 }
 
-async function startFanoutServer(databaseUrl: string): Promise<ServerProcess> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const gongzhi = gongzhiCommand();
-  const ready = async () => {
-    const agent = new http.Agent();
-    try {
-      return (await post(agent, new URL(url), JSON.stringify({ query: '{ __typename }' }))).status === 200;
-    } finally {
-      agent.destroy();
-    }
-  };
-  return startProcess({
-    name: 'gongzhi-fanout',
-    args: gongzhi.args,
-    cwd: gongzhi.cwd,
-    label: gongzhi.label,
-    url,
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      DEMAND_SWEEP_INTERVAL_MS: '0',
-      // Every subscriber connects from 127.0.0.1: above the per-address default of 500.
-      WS_MAX_CONNECTIONS_PER_ADDRESS: '100000',
-    },
-    ready,
-  });
-}
-
 function measured(fleet: Fleet, n: number, sent: number, mutationMs: number): FanoutEvent {
   const arrivals = fleet.arrivals.map((byEvent) => byEvent.get(n)).filter((at): at is number => at !== undefined);
   return {
@@ -291,7 +258,8 @@ export async function runFanout(input: {
     `fan-out: ${statements.perSubscriber.toFixed(1)} SQL statements per subscriber and event, ` +
       `${statements.shared.toFixed(1)} per event shared by all (in-process count)`,
   );
-  const server = await startFanoutServer(databaseUrl);
+  // Every subscriber connects from 127.0.0.1: above the per-address default of 500.
+  const server = await startGongzhiProcess(databaseUrl, { WS_MAX_CONNECTIONS_PER_ADDRESS: '100000' });
   const agent = new http.Agent({ keepAlive: true });
   let fleet: Fleet | undefined;
   try {
