@@ -6,16 +6,17 @@ import pg from 'pg';
  * texts are prepared; any further text runs unnamed (planned every time, as before).
  */
 const MAX_PREPARED = 500;
-const prepared = new Set<string>();
+/** Text → statement name, so the texts every request repeats are hashed once per process, not per run. */
+const names = new Map<string, string>();
 
 /** The name of `text`'s prepared statement; undefined once `MAX_PREPARED` texts have one. */
-export function statementName(text: string): string | undefined {
-  const name = `gz_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-  if (prepared.has(name) || prepared.size < MAX_PREPARED) {
-    prepared.add(name);
-    return name;
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_PREPARED) {
+    name = `gz_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
   }
-  return undefined;
+  return name;
 }
 
 /** Leads the text of a statement to be run as a named prepared statement (an SQL comment to PostgreSQL). */
