@@ -41,9 +41,6 @@ export function webSocketLimiter(limits: WebSocketLimits, addressOf: (request: I
   const openByAddress = new Map<string, number>();
   let open = 0;
   return {
-    get open(): number {
-      return open;
-    },
     verifyClient(info: { req: IncomingMessage }, done: VerifyDone): void {
       const address = addressOf(info.req);
       const fromAddress = openByAddress.get(address) ?? 0;
