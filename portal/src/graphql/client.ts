@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
+import { SessionWatch } from './session-watch';
 import { typePolicies } from './type-policies';
 
 /** Same origin as the page: the dev/preview server and production proxy /graphql (also WS). */
@@ -10,16 +11,16 @@ function graphqlWsUrl(location: Location): string {
   return `${protocol}//${location.host}/graphql`;
 }
 
-export function createApolloClient(): ApolloClient {
+/** `sessionWatch` hears every operation the server refuses as UNAUTHENTICATED (see SessionWatch). */
+export function createApolloClient(sessionWatch = new SessionWatch()): ApolloClient {
   // Lazy: the socket opens on the first subscription only, so plain pages never hold one.
   const wsClient = createClient({ url: graphqlWsUrl(window.location), lazy: true });
   // The session is an httpOnly cookie; the browser sends it itself, we never touch tokens.
   const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
-  const link = ApolloLink.split(
-    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
-    new GraphQLWsLink(wsClient),
-    httpLink,
-  );
+  const link = ApolloLink.from([
+    sessionWatch.link,
+    ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(wsClient), httpLink),
+  ]);
   const client = new ApolloClient({
     link,
     cache: new InMemoryCache({ typePolicies }),
