@@ -23,7 +23,7 @@ export function useSessionEndNotice(): void {
   const { t } = useI18n();
   let ending = false;
 
-  const believedSignedIn = () => client.readQuery({ query: ViewerDocument })?.viewer?.person != null;
+  const believedSignedIn = () => Boolean(client.readQuery({ query: ViewerDocument })?.viewer?.person);
 
   async function sessionEnded(): Promise<void> {
     if (ending || !believedSignedIn()) {
