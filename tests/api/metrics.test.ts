@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -12,6 +14,15 @@ async function scrape(server: TestServer) {
   const response = await fetch(`${server.url}/metrics`);
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
 }
+
+/** A full collection on demand (the test server runs in this process). */
+function fullCollector(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+/** Lets the collection observer, which is called a moment after a collection, see it. */
+const observerTurn = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 async function openSocket(url: string): Promise<WebSocket> {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
@@ -45,6 +56,23 @@ describe('GET /metrics with METRICS_ENABLED=true', () => {
     expect(inUse).toBeGreaterThanOrEqual(0);
     expect(inUse + idle).toBeGreaterThan(0);
     expect(sample(text, 'gongzhi_db_pool_waiting')).toBe(0);
+  });
+
+  it('reports the heap left after a full collection, which follows what is still reachable', async () => {
+    const collect = fullCollector();
+    const MIB = 1024 * 1024;
+    let retained: number[][] | undefined = Array.from({ length: 64 }, () => new Array<number>(MIB / 8).fill(1.5));
+    collect();
+    await observerTurn();
+    const holding = sample((await scrape(server)).text, 'nodejs_heap_used_after_full_gc_bytes')!;
+    expect(retained.length).toBe(64);
+    retained = undefined;
+    collect();
+    await observerTurn();
+    const released = sample((await scrape(server)).text, 'nodejs_heap_used_after_full_gc_bytes')!;
+    // 64 arrays of 128 Ki doubles: 64 MiB reachable at the first collection, garbage at the second.
+    expect(holding - released).toBeGreaterThan(48 * MIB);
+    expect(released).toBeGreaterThan(0);
   });
 
   it('counts open WebSocket connections', async () => {

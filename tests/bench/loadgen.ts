@@ -60,14 +60,15 @@ function errorOf(request: LoadRequest, status: number, body: string): string | u
 
 /**
  * Closed loop: `concurrency` clients each send the next request as soon as the previous answer has been
- * read, for `durationMs`. `makeBody` gives each request its variables (a random township, project…), or
- * a whole `LoadRequest`.
+ * read, for `durationMs`. `makeBody` gives each request its variables (a random township, project…), a
+ * whole `LoadRequest`, or undefined when nothing is left to send (a tiny data set's shifts all taken):
+ * that client stops.
  */
 export async function closedLoop(
   url: string,
   concurrency: number,
   durationMs: number,
-  makeBody: () => string | LoadRequest,
+  makeBody: () => string | LoadRequest | undefined,
 ): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
@@ -78,6 +79,9 @@ export async function closedLoop(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
         const made = makeBody();
+        if (made === undefined) {
+          return;
+        }
         const request = typeof made === 'string' ? { body: made } : made;
         const sent = performance.now();
         try {

@@ -38,7 +38,7 @@ const result = await runBench({
   concurrency: quick ? [10] : values.concurrency.split(',').map(Number),
   fixedRate: !quick,
   fanout: quick ? FANOUT_QUICK : FANOUT_FULL,
-  writes: { ...WRITES_FULL, durationMs: quick ? 300 : Number(values.duration) * 1000 },
+  writes: { ...WRITES_FULL, durationMs: quick ? 300 : Number(values.duration) * 1000, rounds: quick ? 1 : Number(values.rounds) },
   dashboard: quick ? DASHBOARD_API_QUICK : { ...DASHBOARD_API_FULL, durationMs: Number(values.duration) * 1000 },
   ...(values.only ? { only: values.only.split(',') } : {}),
   log: (line) => console.error(line),
