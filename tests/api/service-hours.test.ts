@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GraphQLClient } from '../support/client.js';
 import { addMember, demoAccount, insertOrganisation, signUpAccount, uuidOfId, type Account } from '../support/partner-world.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
@@ -191,8 +192,11 @@ describe('Person.servicePoints', () => {
     expect(organisation.node.volunteerPointsPerHour).toBe('15.00');
   });
 
-  it('falls back to the platform-wide rate the platform admin sets', async () => {
+  it('falls back to the platform-wide rate the platform admin sets, which anyone may read', async () => {
     const platformAdmin = await demoAccount(server, '13800000001');
+    const platformRate = async () =>
+      (await new GraphQLClient(server.url).query(`{ platformVolunteerPointsPerHour }`)).platformVolunteerPointsPerHour;
+    expect(await platformRate()).toBe('10.00');
     expect(await errorCodes(world.coordinator.client, VOPS.pointsRuleSet, { input: { pointsPerHour: '20' } })).toEqual(['FORBIDDEN']);
     expect(await errorCodes(platformAdmin.client, VOPS.pointsRuleSet, { input: { pointsPerHour: '-1' } })).toEqual(['INVALID']);
     await ok(platformAdmin.client, VOPS.pointsRuleSet, { input: { pointsPerHour: '20' } });
@@ -203,6 +207,12 @@ describe('Person.servicePoints', () => {
       },
     );
     expect(organisation.node.volunteerPointsPerHour).toBe('20.00');
+    expect(await platformRate()).toBe('20.00');
+    // An organisation's own rate is not the platform's.
+    const admin = await signUpAccount(server, '牵头支部管理员');
+    await addMember(server, admin, world.organisations.lead, 'ADMIN');
+    await ok(admin.client, VOPS.pointsRuleSet, { input: { organisationId: world.organisations.lead.id, pointsPerHour: '25' } });
+    expect(await platformRate()).toBe('20.00');
   });
 });
 

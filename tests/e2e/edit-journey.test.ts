@@ -11,7 +11,7 @@ import {
   screenshot,
   signInThroughUi,
 } from '../support/browser.js';
-import { succeed } from '../support/partner-api.js';
+import { OPS, succeed } from '../support/partner-api.js';
 import { globalId, uuidOfId } from '../support/partner-world.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { demoPartnerProject, insertVolunteers, VOPS } from '../support/volunteer-world.js';
@@ -22,6 +22,7 @@ const HOUR_MS = 3_600_000;
 
 const COORDINATOR = '13800000005'; // 陈晓燕, COORDINATOR of the demo social organisation
 const SECRETARY = '13800000003'; // 王红梅, ADMIN of the demo community Party branch
+const PLATFORM_ADMIN = '13800000001'; // the demo platform administrator
 
 /** A 3-hour shift four days ahead at 05:00 Beijing time, clear of the demo's own shifts (from 08:30). */
 function shiftTimes(now: Date): { startsAt: string; endsAt: string } {
@@ -63,7 +64,7 @@ describe.skipIf(!hasChromium)(title, () => {
   });
 
   it(
-    'the organiser changes a shift’s places (refused below the places taken, on the field) and the activity’s title; both stay after a reload',
+    'the organiser changes a shift’s places (refused below the places taken, on the field), the activity’s title and the need its hours count towards; all stay after a reload',
     { timeout: 180_000 },
     async () => {
       // An activity of the demo social organisation with one 3-place shift, two of them taken.
@@ -87,6 +88,12 @@ describe.skipIf(!hasChromium)(title, () => {
       }
 
       const newTitle = `周末助老送餐 ${Date.now().toString(36)}`;
+      // The project lead asks for volunteer hours: the activity's hours may count towards them.
+      const hoursNeed = `助老服务时长 ${Date.now().toString(36)}`;
+      const secretaryApi = await server.signedIn(SECRETARY);
+      const need = await succeed(secretaryApi, OPS.needCreate, {
+        input: { projectId, kind: 'VOLUNTEER_HOURS', quantity: '200', unit: '小时', description: hoursNeed },
+      });
 
       const page = await openPage(browser, server.url);
       await signInThroughUi(page, COORDINATOR);
@@ -119,20 +126,29 @@ describe.skipIf(!hasChromium)(title, () => {
         await page.getByTestId('activity-edit-submit').click();
         await expect.poll(() => page.getByTestId('activity-title').textContent(), LIVE).toBe(newTitle);
 
-        // Both changes come back from the server after a reload.
+        // Its hours count towards the project's volunteer-hours need from now on.
+        expect(await page.getByTestId('activity-need-linked').count()).toBe(0);
+        await page.getByTestId('activity-edit').click();
+        await page.getByTestId('activity-need').click();
+        await page.locator('.el-select-dropdown__item:visible', { hasText: hoursNeed }).click();
+        await page.getByTestId('activity-edit-submit').click();
+        await expect.poll(() => page.getByTestId('activity-need-linked').textContent(), LIVE).toContain(hoursNeed);
+
+        // The changes come back from the server after a reload.
         await page.reload();
         await expect.poll(() => page.getByTestId('activity-title').textContent(), LIVE).toBe(newTitle);
+        await expect.poll(() => page.getByTestId('activity-need-linked').textContent(), LIVE).toContain(hoursNeed);
         await expect.poll(remaining, LIVE).toBe('6');
         expect(await card.getByTestId('shift-remaining').textContent()).toContain('8');
       } catch (error) {
         await screenshot(page, 'edit-journey-activity');
         throw error;
       }
-      const [row] = await server.sql<{ capacity: number; title: string }>(
-        `select s.capacity, a.title from shift s join volunteer_activity a on a.id = s.activity_id where s.id = ?`,
+      const [row] = await server.sql<{ capacity: number; title: string; need_id: string }>(
+        `select s.capacity, a.title, a.need_id from shift s join volunteer_activity a on a.id = s.activity_id where s.id = ?`,
         [uuidOfId(shiftId)],
       );
-      expect(row).toEqual({ capacity: 8, title: newTitle });
+      expect(row).toEqual({ capacity: 8, title: newTitle, need_id: uuidOfId(need.need.id as string) });
     },
   );
 
@@ -175,33 +191,53 @@ describe.skipIf(!hasChromium)(title, () => {
     },
   );
 
-  it('the branch ADMIN sets its points rate from the menu; a coordinator has no such page', { timeout: 120_000 }, async () => {
-    const page = await openPage(browser, server.url);
-    await signInThroughUi(page, SECRETARY);
-    await navigateByMenu(page, '积分规则');
-    const branch = page.getByTestId('points-rule-organisation').filter({ hasText: DEMO_FIXTURES.partyBranch });
-    const rate = () => branch.getByTestId('points-rule-current').getAttribute('data-rate');
-    try {
-      await expect.poll(rate, LIVE).toMatch(/^\d+\.\d{2}$/);
-      // Out of range: refused by the server, under the field.
-      await branch.getByTestId('points-rule-input').fill('100001');
-      await branch.getByTestId('points-rule-submit').click();
-      await expect.poll(() => branch.locator('.el-form-item__error').textContent(), LIVE).toContain('100000');
+  it(
+    'the branch ADMIN sets its points rate from the menu, the platform admin the platform-wide one; a coordinator has no such page',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openPage(browser, server.url);
+      await signInThroughUi(page, SECRETARY);
+      await navigateByMenu(page, '积分规则');
+      const branch = page.getByTestId('points-rule-organisation').filter({ hasText: DEMO_FIXTURES.partyBranch });
+      const rate = () => branch.getByTestId('points-rule-current').getAttribute('data-rate');
+      try {
+        await expect.poll(rate, LIVE).toMatch(/^\d+\.\d{2}$/);
+        // Out of range: refused by the server, under the field.
+        await branch.getByTestId('points-rule-input').fill('100001');
+        await branch.getByTestId('points-rule-submit').click();
+        await expect.poll(() => branch.locator('.el-form-item__error').textContent(), LIVE).toContain('100000');
 
-      await branch.getByTestId('points-rule-input').fill('12.5');
-      await branch.getByTestId('points-rule-submit').click();
-      await expect.poll(rate, LIVE).toBe('12.50');
-      await page.reload();
-      await expect.poll(rate, LIVE).toBe('12.50');
-    } catch (error) {
-      await screenshot(page, 'edit-journey-points');
-      throw error;
-    }
+        await branch.getByTestId('points-rule-input').fill('12.5');
+        await branch.getByTestId('points-rule-submit').click();
+        await expect.poll(rate, LIVE).toBe('12.50');
+        await page.reload();
+        await expect.poll(rate, LIVE).toBe('12.50');
+      } catch (error) {
+        await screenshot(page, 'edit-journey-points');
+        throw error;
+      }
 
-    // Coordinating is not enough: the page sends a coordinator home.
-    const coordinator = await openPage(browser, server.url);
-    await signInThroughUi(coordinator, COORDINATOR);
-    await coordinator.goto('/volunteering/points');
-    await expect.poll(() => new URL(coordinator.url()).pathname, LIVE).toBe('/');
-  });
+      // The platform admin sees the platform-wide rate in force and changes it.
+      const admin = await openPage(browser, server.url);
+      await signInThroughUi(admin, PLATFORM_ADMIN);
+      await navigateByMenu(admin, '积分规则');
+      const platform = admin.getByTestId('points-rule-platform');
+      const platformRate = () => platform.getByTestId('points-rule-current').getAttribute('data-rate');
+      try {
+        await expect.poll(platformRate, LIVE).toMatch(/^\d+\.\d{2}$/);
+        await platform.getByTestId('points-rule-input').fill('11');
+        await platform.getByTestId('points-rule-submit').click();
+        await expect.poll(platformRate, LIVE).toBe('11.00');
+      } catch (error) {
+        await screenshot(admin, 'edit-journey-platform-points');
+        throw error;
+      }
+
+      // Coordinating is not enough: the page sends a coordinator home.
+      const coordinator = await openPage(browser, server.url);
+      await signInThroughUi(coordinator, COORDINATOR);
+      await coordinator.goto('/volunteering/points');
+      await expect.poll(() => new URL(coordinator.url()).pathname, LIVE).toBe('/');
+    },
+  );
 });

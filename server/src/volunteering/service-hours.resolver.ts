@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../app/context.js';
 import { toPayload } from '../common/errors/result.js';
 import { registerNodeType } from '../common/relay/node-registry.js';
@@ -43,6 +43,14 @@ export class ServiceHoursEntryResolver {
     @Ctx() ctx: Context,
   ): Promise<VolunteerPointsRuleSetPayload> {
     return toPayload(VolunteerPointsRuleSetPayload, await volunteerPointsRuleSet(ctx, input), 'volunteerPointsRule');
+  }
+
+  @Query(() => DecimalScalar, {
+    description:
+      'Points an hour of service earns now where the confirming organisation has set no rate of its own (the platform-wide rate)',
+  })
+  platformVolunteerPointsPerHour(@Ctx() ctx: Context): Promise<string> {
+    return ctx.loaders.volunteering.pointsRate.load(`|${ctx.clock.now().toISOString()}`);
   }
 
   @FieldResolver(() => Date, { description: 'When the entry was made' })

@@ -124,21 +124,22 @@ export function createVolunteeringLoaders(em: EntityManager) {
       return people.map((uuid) => byPerson.get(uuid) ?? { hours: '0.00', points: '0.00' });
     }),
     /**
-     * The points rate in force for an organisation at an instant, keyed `organisationUuid|ISO instant`
-     * (the instant comes from the request's clock): its own latest rule, else the platform-wide one, else the default.
+     * The points rate in force at an instant, keyed `organisationUuid|ISO instant` (the instant comes from
+     * the request's clock): the organisation's own latest rule, else the platform-wide one, else the
+     * default. An empty organisation (`|instant`) asks for the platform-wide rate alone.
      */
     pointsRate: new DataLoader<string, string>(async (keys) => {
       const pairs = keys.map((key) => key.split('|') as [string, string]);
-      const rows = await connection().execute<{ organisation_id: string; at: string; per_hour: string }[]>(
-        `select k.organisation_id, k.at, coalesce((
+      const rows = await connection().execute<{ key: number; per_hour: string }[]>(
+        `select k.key, coalesce((
                   select rule.points_per_hour from volunteer_points_rule rule
                    where (rule.organisation_id = k.organisation_id or rule.organisation_id is null) and rule.effective_from <= k.at::timestamptz
                    order by rule.organisation_id is null, rule.effective_from desc, rule.id desc limit 1), ${DEFAULT_POINTS_PER_HOUR})::numeric(8, 2)::text as per_hour
-           from (values ${pairs.map(() => '(?::uuid, ?::text)').join(', ')}) as k(organisation_id, at)`,
-        pairs.flat(),
+           from (values ${pairs.map(() => "(?::int, nullif(?, '')::uuid, ?::text)").join(', ')}) as k(key, organisation_id, at)`,
+        pairs.flatMap((pair, index) => [index, ...pair]),
       );
-      const byKey = new Map(rows.map((row) => [`${row.organisation_id}|${row.at}`, row.per_hour]));
-      return keys.map((key) => byKey.get(key) ?? DEFAULT_POINTS_PER_HOUR);
+      const byKey = new Map(rows.map((row) => [row.key, row.per_hour]));
+      return keys.map((_, index) => byKey.get(index) ?? DEFAULT_POINTS_PER_HOUR);
     }),
   };
 }
