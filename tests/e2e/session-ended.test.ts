@@ -69,6 +69,11 @@ describe(title, () => {
     await expect.poll(() => page.getByTestId('viewer-name').count(), LIVE).toBe(0);
     await expect.poll(() => page.getByTestId('header-signin').count(), LIVE).toBe(1);
     expect(new URL(page.url()).pathname).toBe(`/projects/${encodeURIComponent(projectId)}`);
+    // Anyone may follow a public project: the page follows it again, now as a visitor.
+    await page.getByTestId('timeline-live').waitFor(LIVE);
+    await succeed(secretary, OPS.projectUpdate, { id: projectId, input: { summary: '会话结束后：访客也能实时看到动态。' } });
+    const arrivedLive = page.locator('.project-timeline-entry--live[data-action="project.updated"]');
+    await expect.poll(() => arrivedLive.count(), LIVE).toBe(1);
   });
 
   it.skipIf(!hasChromium)('a private page refused for lack of a session sends the person to sign in, and back after', async () => {

@@ -10,7 +10,7 @@ export interface UseSubscriptionOptions<TData, TVariables> {
   onData?: (data: TData) => void;
 }
 
-/** Subscribes over the WebSocket link for as long as the calling scope lives. */
+/** Subscribes over the WebSocket link for as long as the calling scope lives (see the store-reset rule below). */
 export function useSubscription<TData, TVariables extends OperationVariables>(
   subscription: TypedDocumentNode<TData, TVariables>,
   options: UseSubscriptionOptions<TData, TVariables> = {},
@@ -19,10 +19,13 @@ export function useSubscription<TData, TVariables extends OperationVariables>(
   const data = shallowRef<TData>();
   const error = shallowRef<ErrorLike>();
   let active: { unsubscribe(): void } | undefined;
+  /** The server ended the subscription (an error, e.g. the session behind it ended) or completed it. */
+  let ended = false;
 
   function start(variables: TVariables | undefined) {
     active?.unsubscribe();
     error.value = undefined;
+    ended = false;
     // The VariablesOption conditional type cannot be resolved for a generic TVariables.
     active = client
       .subscribe<TData, TVariables>({
@@ -39,12 +42,26 @@ export function useSubscription<TData, TVariables extends OperationVariables>(
         },
         error: (e: unknown) => {
           error.value = toErrorLike(e);
+          ended = true;
+        },
+        complete: () => {
+          ended = true;
         },
       });
   }
 
   watch(() => toValue(options.variables), start, { deep: true, immediate: true });
-  onScopeDispose(() => active?.unsubscribe());
+  // A store reset means the signed-in identity changed: a subscription the server ended for the old
+  // one (its session ended) starts again as the new one, who may be allowed to follow.
+  const stopOnReset = client.onResetStore(async () => {
+    if (ended) {
+      start(toValue(options.variables));
+    }
+  });
+  onScopeDispose(() => {
+    active?.unsubscribe();
+    stopOnReset();
+  });
 
   return { data, error };
 }
