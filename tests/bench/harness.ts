@@ -13,7 +13,7 @@ import { runFanout, type FanoutOptions, type FanoutResult } from './fanout.js';
 import { runWrites, type WritesOptions, type WritesResult } from './writes.js';
 import { runDashboardApi, type DashboardApiOptions, type DashboardApiResult } from './dashboard-api.js';
 import { Random } from './data/random.js';
-import { closedLoop, fixedRate, median, percentile, post, type LoadResult } from './loadgen.js';
+import { closedLoop, fixedRate, median, medianFigures, percentile, post, type LoadResult } from './loadgen.js';
 import { cpuDelta, cpuSnapshot, gongzhiCommand, peakRssMiB, startProcess, TSX, type ServerProcess } from './processes.js';
 import { GONGZHI, POSTGRAPHILE, canonicalGongzhi, canonicalPostgraphile, type QueryName } from './queries.js';
 import { preparePostgraphile } from './reference/postgraphile-setup.js';
@@ -465,11 +465,7 @@ function summarise(measurements: Measurement[], statements: Record<QueryName, nu
       target: first.target,
       query: first.query,
       concurrency: first.concurrency,
-      rps: median(group.map((m) => m.rps)),
-      p50: median(group.map((m) => m.p50)),
-      p99: median(group.map((m) => m.p99)),
-      nodeCpuMsPerRequest: median(group.map((m) => m.nodeCpuMsPerRequest)),
-      pgCpuMsPerRequest: first.pgCpuMsPerRequest === null ? null : median(group.map((m) => m.pgCpuMsPerRequest!)),
+      ...medianFigures(group),
       bytesPerResponse: median(group.map((m) => m.bytesPerResponse)),
       errors: group.reduce((sum, m) => sum + m.errors, 0),
       sqlPerRequest: first.target === 'gongzhi' ? statements[first.query] : first.target === 'raw-sql' ? 1 : null,

@@ -175,3 +175,24 @@ export function median(values: number[]): number {
   const finite = values.filter((value) => Number.isFinite(value));
   return finite.length ? percentile(finite, 50) : NaN;
 }
+
+/** What every measured run reports: throughput, latency and CPU per request. */
+export interface RunFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  nodeCpuMsPerRequest: number;
+  /** Null when PostgreSQL's processes could not be found (a server not started by the bench). */
+  pgCpuMsPerRequest: number | null;
+}
+
+/** The median of each figure over several runs of the same thing (rounds): never a single run. */
+export function medianFigures(runs: readonly RunFigures[]): RunFigures {
+  return {
+    rps: median(runs.map((run) => run.rps)),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    nodeCpuMsPerRequest: median(runs.map((run) => run.nodeCpuMsPerRequest)),
+    pgCpuMsPerRequest: runs.some((run) => run.pgCpuMsPerRequest === null) ? null : median(runs.map((run) => run.pgCpuMsPerRequest!)),
+  };
+}

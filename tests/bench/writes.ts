@@ -12,7 +12,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { createLogger, loadConfig, startGongzhi } from '@gongzhi/server';
-import { closedLoop, fixedRate, median, percentile, post } from './loadgen.js';
+import { closedLoop, fixedRate, median, medianFigures, percentile, post } from './loadgen.js';
 import { cpuDelta, cpuSnapshot, peakRssMiB, startGongzhiProcess, type ServerProcess } from './processes.js';
 import { connect, REPO_ROOT } from './support/database.js';
 import { prepareWrites, type WritesFixture } from './writes-fixture.js';
@@ -269,11 +269,7 @@ export function combineRounds(runs: RowRun[]): WriteRow {
     server: first.server,
     concurrency: first.concurrency,
     sqlPerRequest: first.sqlPerRequest,
-    rps: median(runs.map((run) => run.rps)),
-    p50: median(runs.map((run) => run.p50)),
-    p99: median(runs.map((run) => run.p99)),
-    nodeCpuMsPerRequest: median(runs.map((run) => run.nodeCpuMsPerRequest)),
-    pgCpuMsPerRequest: first.pgCpuMsPerRequest === null ? null : median(runs.map((run) => run.pgCpuMsPerRequest ?? NaN)),
+    ...medianFigures(runs),
     requests: sum(runs.map((run) => run.requests)),
     errors: sum(runs.map((run) => run.errors)),
     ...(firstError ? { firstError } : {}),
