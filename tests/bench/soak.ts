@@ -75,7 +75,7 @@ export interface SoakResult {
   invariants: InvariantResult[];
   /**
    * Judged: RSS and the live heap. Heap used at the sample moments is reported, not judged: it counts
-   * the garbage waiting for the next collection, so it saws between a third and the whole of its peak.
+   * the garbage waiting for the next collection, so it saws between a fifth and the whole of its peak.
    */
   verdict: { rss: Growth; liveHeap: Growth; heapUsed: Growth; targetPercent: number; passed: boolean };
 }
