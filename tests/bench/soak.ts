@@ -2,7 +2,8 @@
  * The soak (issue #7): Q1 and the writes mix against one Gongzhi process for minutes, sampling the
  * server's resident memory (from /proc) and its V8 heap (from its own `/metrics`, METRICS_ENABLED)
  * every few seconds. Memory must level off: RSS and the live heap (heap used after the last full
- * collection) may grow less than 10% from the end of the warm-up to the end. Like the writes section it works on a copy of the bench database.
+ * collection) may grow less than 10% from the end of the warm-up to the end. Like the writes section
+ * it works on a copy of the bench database.
  */
 import http from 'node:http';
 import os from 'node:os';
