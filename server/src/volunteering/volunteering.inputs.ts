@@ -176,7 +176,10 @@ export class VolunteerActivityFilter {
   @Field(() => ID, { nullable: true, description: "Only activities in this region's subtree (the region itself included)" })
   regionId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: only activities with a shift that has not ended yet' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only activities with a shift that has not ended yet; false: only those whose shifts have all ended; omitted: both',
+  })
   upcoming?: boolean | null;
 }
 

@@ -154,7 +154,7 @@ type Documents = {
     "mutation VolunteerActivityUpdate($id: ID!, $input: VolunteerActivityUpdateInput!) {\n  volunteerActivityUpdate(id: $id, input: $input) {\n    volunteerActivity {\n      id\n      title\n      description\n      place\n      updatedAt\n      region {\n        id\n        name\n      }\n      need {\n        id\n        description\n        delivered\n        quantity\n        unit\n      }\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.VolunteerActivityUpdateDocument,
     "mutation VolunteerPointsRuleSet($input: VolunteerPointsRuleSetInput!) {\n  volunteerPointsRuleSet(input: $input) {\n    volunteerPointsRule {\n      id\n      pointsPerHour\n      effectiveFrom\n      organisation {\n        id\n        volunteerPointsPerHour\n      }\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.VolunteerPointsRuleSetDocument,
     "query VolunteerPointsRules {\n  platformVolunteerPointsPerHour\n  viewer {\n    isPlatformAdmin\n    person {\n      id\n      memberships {\n        id\n        role\n        organisation {\n          id\n          name\n          volunteerPointsPerHour\n        }\n      }\n    }\n  }\n}": typeof types.VolunteerPointsRulesDocument,
-    "query VolunteerViewerRegion {\n  viewer {\n    person {\n      id\n      residenceRegion {\n        id\n        name\n      }\n    }\n  }\n}": typeof types.VolunteerViewerRegionDocument,
+    "query VolunteerViewerRegion {\n  viewer {\n    person {\n      id\n      residenceRegion {\n        id\n        name\n        level\n        ancestors {\n          id\n          level\n        }\n      }\n    }\n  }\n}": typeof types.VolunteerViewerRegionDocument,
 };
 const documents: Documents = {
     "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    viewer {\n      person {\n        id\n        name\n      }\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.SignInDocument,
@@ -297,7 +297,7 @@ const documents: Documents = {
     "mutation VolunteerActivityUpdate($id: ID!, $input: VolunteerActivityUpdateInput!) {\n  volunteerActivityUpdate(id: $id, input: $input) {\n    volunteerActivity {\n      id\n      title\n      description\n      place\n      updatedAt\n      region {\n        id\n        name\n      }\n      need {\n        id\n        description\n        delivered\n        quantity\n        unit\n      }\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.VolunteerActivityUpdateDocument,
     "mutation VolunteerPointsRuleSet($input: VolunteerPointsRuleSetInput!) {\n  volunteerPointsRuleSet(input: $input) {\n    volunteerPointsRule {\n      id\n      pointsPerHour\n      effectiveFrom\n      organisation {\n        id\n        volunteerPointsPerHour\n      }\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.VolunteerPointsRuleSetDocument,
     "query VolunteerPointsRules {\n  platformVolunteerPointsPerHour\n  viewer {\n    isPlatformAdmin\n    person {\n      id\n      memberships {\n        id\n        role\n        organisation {\n          id\n          name\n          volunteerPointsPerHour\n        }\n      }\n    }\n  }\n}": types.VolunteerPointsRulesDocument,
-    "query VolunteerViewerRegion {\n  viewer {\n    person {\n      id\n      residenceRegion {\n        id\n        name\n      }\n    }\n  }\n}": types.VolunteerViewerRegionDocument,
+    "query VolunteerViewerRegion {\n  viewer {\n    person {\n      id\n      residenceRegion {\n        id\n        name\n        level\n        ancestors {\n          id\n          level\n        }\n      }\n    }\n  }\n}": types.VolunteerViewerRegionDocument,
 };
 
 /**
@@ -877,7 +877,7 @@ export function graphql(source: "query VolunteerPointsRules {\n  platformVolunte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query VolunteerViewerRegion {\n  viewer {\n    person {\n      id\n      residenceRegion {\n        id\n        name\n      }\n    }\n  }\n}"): (typeof documents)["query VolunteerViewerRegion {\n  viewer {\n    person {\n      id\n      residenceRegion {\n        id\n        name\n      }\n    }\n  }\n}"];
+export function graphql(source: "query VolunteerViewerRegion {\n  viewer {\n    person {\n      id\n      residenceRegion {\n        id\n        name\n        level\n        ancestors {\n          id\n          level\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query VolunteerViewerRegion {\n  viewer {\n    person {\n      id\n      residenceRegion {\n        id\n        name\n        level\n        ancestors {\n          id\n          level\n        }\n      }\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
