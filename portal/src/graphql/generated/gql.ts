@@ -58,6 +58,7 @@ type Documents = {
     "mutation DemandToNeed($id: ID!, $input: DemandToNeedInput!) {\n  demandToNeed(id: $id, input: $input) {\n    demand {\n      id\n      ...DemandTicketPage_demand\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.DemandToNeedDocument,
     "subscription DemandUpdated($id: ID!) {\n  demandUpdated(id: $id) {\n    id\n    ...DemandTicketPage_demand\n  }\n}": typeof types.DemandUpdatedDocument,
     "query DemandViewerRegions {\n  viewer {\n    gridRegions {\n      id\n      name\n      level\n    }\n    administeredRegions {\n      id\n      name\n      level\n    }\n  }\n}": typeof types.DemandViewerRegionsDocument,
+    "query RecruitingProjects($first: Int!) {\n  projects(\n    first: $first\n    filter: {status: RECRUITING}\n    orderBy: {field: CREATED_AT, direction: DESC}\n  ) {\n    totalCount\n    nodes {\n      id\n      ...ProjectListItem_project\n    }\n  }\n}": typeof types.RecruitingProjectsDocument,
     "mutation MembershipAdd($input: MembershipAddInput!) {\n  membershipAdd(input: $input) {\n    membership {\n      id\n      role\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.MembershipAddDocument,
     "mutation MembershipRemove($id: ID!) {\n  membershipRemove(id: $id) {\n    membership {\n      id\n    }\n    organisation {\n      id\n      memberCount\n      viewerRole\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.MembershipRemoveDocument,
     "mutation MembershipUpdate($id: ID!, $input: MembershipUpdateInput!) {\n  membershipUpdate(id: $id, input: $input) {\n    membership {\n      id\n      role\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": typeof types.MembershipUpdateDocument,
@@ -201,6 +202,7 @@ const documents: Documents = {
     "mutation DemandToNeed($id: ID!, $input: DemandToNeedInput!) {\n  demandToNeed(id: $id, input: $input) {\n    demand {\n      id\n      ...DemandTicketPage_demand\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.DemandToNeedDocument,
     "subscription DemandUpdated($id: ID!) {\n  demandUpdated(id: $id) {\n    id\n    ...DemandTicketPage_demand\n  }\n}": types.DemandUpdatedDocument,
     "query DemandViewerRegions {\n  viewer {\n    gridRegions {\n      id\n      name\n      level\n    }\n    administeredRegions {\n      id\n      name\n      level\n    }\n  }\n}": types.DemandViewerRegionsDocument,
+    "query RecruitingProjects($first: Int!) {\n  projects(\n    first: $first\n    filter: {status: RECRUITING}\n    orderBy: {field: CREATED_AT, direction: DESC}\n  ) {\n    totalCount\n    nodes {\n      id\n      ...ProjectListItem_project\n    }\n  }\n}": types.RecruitingProjectsDocument,
     "mutation MembershipAdd($input: MembershipAddInput!) {\n  membershipAdd(input: $input) {\n    membership {\n      id\n      role\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.MembershipAddDocument,
     "mutation MembershipRemove($id: ID!) {\n  membershipRemove(id: $id) {\n    membership {\n      id\n    }\n    organisation {\n      id\n      memberCount\n      viewerRole\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.MembershipRemoveDocument,
     "mutation MembershipUpdate($id: ID!, $input: MembershipUpdateInput!) {\n  membershipUpdate(id: $id, input: $input) {\n    membership {\n      id\n      role\n    }\n    userErrors {\n      code\n      field\n      message\n    }\n  }\n}": types.MembershipUpdateDocument,
@@ -490,6 +492,10 @@ export function graphql(source: "subscription DemandUpdated($id: ID!) {\n  deman
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query DemandViewerRegions {\n  viewer {\n    gridRegions {\n      id\n      name\n      level\n    }\n    administeredRegions {\n      id\n      name\n      level\n    }\n  }\n}"): (typeof documents)["query DemandViewerRegions {\n  viewer {\n    gridRegions {\n      id\n      name\n      level\n    }\n    administeredRegions {\n      id\n      name\n      level\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RecruitingProjects($first: Int!) {\n  projects(\n    first: $first\n    filter: {status: RECRUITING}\n    orderBy: {field: CREATED_AT, direction: DESC}\n  ) {\n    totalCount\n    nodes {\n      id\n      ...ProjectListItem_project\n    }\n  }\n}"): (typeof documents)["query RecruitingProjects($first: Int!) {\n  projects(\n    first: $first\n    filter: {status: RECRUITING}\n    orderBy: {field: CREATED_AT, direction: DESC}\n  ) {\n    totalCount\n    nodes {\n      id\n      ...ProjectListItem_project\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
