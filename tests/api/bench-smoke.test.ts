@@ -3,6 +3,7 @@ import { DASHBOARD_API_QUICK } from '../bench/dashboard-api.js';
 import { FANOUT_QUICK } from '../bench/fanout.js';
 import { runBench } from '../bench/harness.js';
 import { runSoak } from '../bench/soak.js';
+import { runStalls, stallsMarkdown } from '../bench/stalls.js';
 import { connect } from '../bench/support/database.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -100,5 +101,31 @@ describe('pnpm bench --quick', () => {
     expect(result.samples.every((sample) => sample.rssMiB > 0 && sample.heapUsedMiB > 0)).toBe(true);
     expect(Number.isFinite(result.verdict.rss.percent) && Number.isFinite(result.verdict.heapUsed.percent)).toBe(true);
     expect(result.invariants.filter((invariant) => invariant.violations > 0)).toEqual([]);
+  }, 60_000);
+
+  it('times one write operation at a fixed rate and samples what the database connections do meanwhile', async () => {
+    const result = await runStalls({
+      scale: 0.01,
+      seed: 1,
+      databaseUrl: server.databaseUrl,
+      operation: 'pledgeCreate',
+      rounds: 2,
+      rate: 40,
+      durationMs: 500,
+      slowMs: 20,
+      log: () => {},
+    });
+    expect(result.rounds).toHaveLength(2);
+    expect(result.rounds.every((round) => round.requests > 0 && round.p50 > 0 && round.outside.samples > 0)).toBe(true);
+    expect(
+      stallsMarkdown(result)
+        .split('\n')
+        .filter((line) => /^\| \d+ \|/.test(line)),
+    ).toHaveLength(2);
+    const client = await connect(server.databaseUrl);
+    const copy = await client
+      .query('select 1 from pg_database where datname = $1', [`${client.database}_stalls`])
+      .finally(() => client.end());
+    expect(copy.rowCount).toBe(0);
   }, 60_000);
 });

@@ -1,0 +1,258 @@
+/**
+ * Stall episodes of the writes (issue #7): a fixed-rate write run usually answers in a few
+ * milliseconds, yet one round in three shows a p99 of 30–60 ms. This finds out when and why: it runs
+ * one write operation in rounds (a closed loop to saturate, as the writes bench does, then a fixed
+ * rate), records every request's send time and latency, groups the slow ones into episodes, and samples
+ * PostgreSQL's `pg_stat_activity` every few milliseconds meanwhile — so an episode can be told apart as
+ * the database waiting (locks, WAL flushes, checkpoints) or the database waiting for the server (idle in
+ * transaction: the Node process is not sending its next statement). Like the writes it works on a copy
+ * of the bench database.
+ */
+import type pg from 'pg';
+import { ensureDataset } from './data/ensure.js';
+import { closedLoop, fixedRate, percentile, type LoadRequest } from './loadgen.js';
+import { startGongzhiProcess } from './processes.js';
+import { connect, copyDatabase, dropDatabase, migrateDatabase, openBenchDatabase } from './support/database.js';
+import { prepareWrites } from './writes-fixture.js';
+import { WriteRequests, type WriteOperation } from './writes-requests.js';
+
+export interface StallOptions {
+  scale: number;
+  seed: number;
+  databaseUrl?: string;
+  operation: WriteOperation;
+  rounds: number;
+  /** Fixed rate of the measured run, requests per second. */
+  rate: number;
+  durationMs: number;
+  /** A request slower than this is slow. */
+  slowMs: number;
+  log: (line: string) => void;
+}
+
+/** One request of a fixed-rate run: when it was due (ms from the run's start) and how long it took. */
+export interface TimedRequest {
+  dueMs: number;
+  latencyMs: number;
+}
+
+/** Slow requests due close together: one stretch in which everything answered late. */
+export interface StallEpisode {
+  fromMs: number;
+  toMs: number;
+  requests: number;
+  worstMs: number;
+}
+
+/**
+ * Groups the requests slower than `slowMs` into episodes: a slow request due within `gapMs` of the
+ * previous slow one belongs to the same episode.
+ */
+export function stallEpisodes(requests: readonly TimedRequest[], slowMs: number, gapMs = 50): StallEpisode[] {
+  const slow = requests.filter((request) => request.latencyMs > slowMs).sort((a, b) => a.dueMs - b.dueMs);
+  const episodes: StallEpisode[] = [];
+  for (const request of slow) {
+    const current = episodes.at(-1);
+    if (current && request.dueMs - current.toMs <= gapMs) {
+      current.toMs = request.dueMs;
+      current.requests += 1;
+      current.worstMs = Math.max(current.worstMs, request.latencyMs);
+    } else {
+      episodes.push({ fromMs: request.dueMs, toMs: request.dueMs, requests: 1, worstMs: request.latencyMs });
+    }
+  }
+  return episodes;
+}
+
+/** What the server's database connections were doing at one instant (from `pg_stat_activity`). */
+interface ActivitySample {
+  atMs: number;
+  /** Client backends inside a transaction, waiting for the server's next statement. */
+  idleInTransaction: number;
+  /** Client backends running a statement, by wait event ("running" when on CPU). */
+  active: Record<string, number>;
+  autovacuum: number;
+}
+
+export interface StallRound {
+  requests: number;
+  p50: number;
+  p99: number;
+  episodes: StallEpisode[];
+  /** The server's longest event-loop block during the run (from its /metrics). */
+  eventLoopMaxMs: number;
+  checkpoints: number;
+  /** Averages over the activity samples taken inside the episodes, and outside them. */
+  inEpisodes: ActivitySummary;
+  outside: ActivitySummary;
+}
+
+export interface ActivitySummary {
+  samples: number;
+  idleInTransaction: number;
+  active: Record<string, number>;
+  autovacuumSeen: boolean;
+}
+
+export interface StallResult {
+  options: Omit<StallOptions, 'log' | 'databaseUrl'>;
+  rounds: StallRound[];
+}
+
+const SAMPLE_EVERY_MS = 10;
+
+async function sampleActivity(client: pg.Client, database: string, atMs: number): Promise<ActivitySample> {
+  const { rows } = await client.query<{ backend_type: string; state: string | null; wait: string }>(
+    `select backend_type, state, coalesce(wait_event_type || ':' || wait_event, 'running') as wait
+       from pg_stat_activity
+      where pid <> pg_backend_pid() and (datname = $1 or backend_type = 'autovacuum worker')`,
+    [database],
+  );
+  const sample: ActivitySample = { atMs, idleInTransaction: 0, active: {}, autovacuum: 0 };
+  for (const row of rows) {
+    if (row.backend_type === 'autovacuum worker') {
+      sample.autovacuum += 1;
+    } else if (row.backend_type === 'client backend' && row.state === 'idle in transaction') {
+      sample.idleInTransaction += 1;
+    } else if (row.backend_type === 'client backend' && row.state === 'active') {
+      sample.active[row.wait] = (sample.active[row.wait] ?? 0) + 1;
+    }
+  }
+  return sample;
+}
+
+function summarise(samples: ActivitySample[]): ActivitySummary {
+  const active: Record<string, number> = {};
+  for (const sample of samples) {
+    for (const [wait, count] of Object.entries(sample.active)) {
+      active[wait] = (active[wait] ?? 0) + count / samples.length;
+    }
+  }
+  return {
+    samples: samples.length,
+    idleInTransaction: samples.reduce((sum, sample) => sum + sample.idleInTransaction, 0) / Math.max(1, samples.length),
+    active,
+    autovacuumSeen: samples.some((sample) => sample.autovacuum > 0),
+  };
+}
+
+async function eventLoopMaxMs(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith('nodejs_eventloop_delay_seconds{quantile="1"} '));
+  return line ? Number(line.split(' ')[1]) * 1000 : NaN;
+}
+
+async function checkpointsSoFar(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(`select num_timed + num_requested as n from pg_stat_checkpointer`);
+  return Number(rows[0]!.n);
+}
+
+export async function runStalls(options: StallOptions): Promise<StallResult> {
+  const { log } = options;
+  const db = await openBenchDatabase(options.scale, options.databaseUrl);
+  let copyUrl: string | undefined;
+  try {
+    await migrateDatabase(db.url);
+    const setup = await connect(db.url);
+    await ensureDataset(setup, { scale: options.scale, seed: options.seed, progress: true }).finally(() => setup.end());
+    copyUrl = await copyDatabase(db.url, `${decodeURIComponent(new URL(db.url).pathname.slice(1))}_stalls`);
+    const database = decodeURIComponent(new URL(copyUrl).pathname.slice(1));
+    const client = await connect(copyUrl);
+    const watcher = await connect(copyUrl);
+    const server = await startGongzhiProcess(copyUrl, { METRICS_ENABLED: 'true' });
+    const metricsUrl = server.url.replace(/\/graphql$/, '/metrics');
+    try {
+      const requests = new WriteRequests(await prepareWrites(client), options.seed);
+      const next = () => (requests.available(options.operation) ? requests.next(options.operation) : undefined);
+      await closedLoop(server.url, 4, Math.min(2000, options.durationMs), next);
+      const rounds: StallRound[] = [];
+      for (let round = 1; round <= options.rounds; round += 1) {
+        await closedLoop(server.url, 10, options.durationMs, next);
+        const checkpoints = await checkpointsSoFar(client);
+        await eventLoopMaxMs(metricsUrl); // starts the server's delay histogram afresh
+        const started = performance.now();
+        const timed: TimedRequest[] = [];
+        const samples: ActivitySample[] = [];
+        let sampling = true;
+        const sampler = (async () => {
+          while (sampling) {
+            samples.push(await sampleActivity(watcher, database, performance.now() - started));
+            await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
+          }
+        })();
+        await fixedRate(server.url, options.rate, options.durationMs, () => {
+          const request = next();
+          if (!request) {
+            return undefined;
+          }
+          const dueMs = performance.now() - started;
+          return {
+            ...request,
+            settle: (status, body) => {
+              timed.push({ dueMs, latencyMs: performance.now() - started - dueMs });
+              return request.settle!(status, body);
+            },
+          } satisfies LoadRequest;
+        });
+        sampling = false;
+        await sampler;
+        const episodes = stallEpisodes(timed, options.slowMs);
+        const inside = (sample: ActivitySample) => episodes.some((episode) => sample.atMs >= episode.fromMs && sample.atMs <= episode.toMs);
+        const latencies = timed.map((request) => request.latencyMs);
+        const result: StallRound = {
+          requests: timed.length,
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          episodes,
+          eventLoopMaxMs: await eventLoopMaxMs(metricsUrl),
+          checkpoints: (await checkpointsSoFar(client)) - checkpoints,
+          inEpisodes: summarise(samples.filter(inside)),
+          outside: summarise(samples.filter((sample) => !inside(sample))),
+        };
+        rounds.push(result);
+        log(
+          `stalls round ${round}: ${result.requests} requests, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
+            `${episodes.length} episodes, event loop max ${result.eventLoopMaxMs.toFixed(1)} ms, ${result.checkpoints} checkpoints`,
+        );
+      }
+      const { log: _log, databaseUrl: _url, ...rest } = options;
+      return { options: rest, rounds };
+    } finally {
+      await server.stop();
+      await Promise.all([client.end(), watcher.end()]);
+    }
+  } finally {
+    if (copyUrl) {
+      await dropDatabase(copyUrl);
+    }
+    await db.stop();
+  }
+}
+
+const f = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const waits = (summary: ActivitySummary) =>
+  Object.entries(summary.active)
+    .sort((a, b) => b[1] - a[1])
+    .map(([wait, count]) => `${wait} ${f(count, 2)}`)
+    .join(', ') || 'none';
+
+export function stallsMarkdown(result: StallResult): string {
+  const { options } = result;
+  const lines = [
+    `Stall episodes — \`${options.operation}\` at ${options.rate} req/s for ${options.durationMs / 1000} s after each ${options.durationMs / 1000}-second closed loop of 10, ` +
+      `${options.rounds} rounds, scale ${options.scale}; a request is slow above ${options.slowMs} ms, slow requests due within 50 ms of each other form one episode; ` +
+      `\`pg_stat_activity\` sampled every ${SAMPLE_EVERY_MS} ms (average number of the server's connections in each state).`,
+    '',
+    '| round | requests | p50 ms | p99 ms | episodes (from s, length ms, slow requests, worst ms) | event-loop max ms | checkpoints | in episodes: idle in transaction | in episodes: running statements | outside: idle in transaction | outside: running statements | autovacuum |',
+    '|--:|--:|--:|--:|---|--:|--:|--:|---|--:|---|---|',
+    ...result.rounds.map(
+      (round, index) =>
+        `| ${index + 1} | ${round.requests} | ${f(round.p50)} | ${f(round.p99)} | ` +
+        `${round.episodes.map((e) => `${f(e.fromMs / 1000, 2)}, ${f(e.toMs - e.fromMs, 0)}, ${e.requests}, ${f(e.worstMs, 0)}`).join('; ') || 'none'} | ` +
+        `${f(round.eventLoopMaxMs)} | ${round.checkpoints} | ${round.inEpisodes.samples ? f(round.inEpisodes.idleInTransaction, 2) : '–'} | ` +
+        `${round.inEpisodes.samples ? waits(round.inEpisodes) : '–'} | ${f(round.outside.idleInTransaction, 2)} | ${waits(round.outside)} | ` +
+        `${round.inEpisodes.autovacuumSeen || round.outside.autovacuumSeen ? 'running' : '–'} |`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
