@@ -5,14 +5,16 @@
  * rate), records every request's send time and latency, groups the slow ones into episodes, and samples
  * PostgreSQL's `pg_stat_activity` every few milliseconds meanwhile — so an episode can be told apart as
  * the database waiting (locks, WAL flushes, checkpoints) or the database waiting for the server (idle in
- * transaction: the Node process is not sending its next statement). Like the writes it works on a copy
- * of the bench database.
+ * transaction: the Node process is not sending its next statement) — and, from /proc, how much CPU the
+ * server, PostgreSQL and this load generator had meanwhile. Like the writes it works on a copy of the
+ * bench database.
  */
+import os from 'node:os';
 import type pg from 'pg';
 import { ensureDataset } from './data/ensure.js';
 import { closedLoop, fixedRate, percentile, type LoadRequest } from './loadgen.js';
-import { startGongzhiProcess } from './processes.js';
-import { connect, copyDatabase, dropDatabase, migrateDatabase, openBenchDatabase } from './support/database.js';
+import { cpuDelta, cpuSnapshot, startGongzhiProcess } from './processes.js';
+import { connect, copyDatabase, dropDatabase, migrateDatabase, openBenchDatabase, postgresPids } from './support/database.js';
 import { prepareWrites } from './writes-fixture.js';
 import { WriteRequests, type WriteOperation } from './writes-requests.js';
 
@@ -72,7 +74,11 @@ interface ActivitySample {
   /** Client backends running a statement, by wait event ("running" when on CPU). */
   active: Record<string, number>;
   autovacuum: number;
+  /** CPU used since the previous sample, in cores (1 = one core busy the whole time). */
+  cores: Record<CpuOwner, number>;
 }
+
+type CpuOwner = 'server' | 'postgres' | 'loadGenerator';
 
 export interface StallRound {
   requests: number;
@@ -92,6 +98,8 @@ export interface ActivitySummary {
   idleInTransaction: number;
   active: Record<string, number>;
   autovacuumSeen: boolean;
+  /** Average CPU in cores of the server, of every PostgreSQL process, and of this process. */
+  cores: Record<CpuOwner, number>;
 }
 
 export interface StallResult {
@@ -101,14 +109,33 @@ export interface StallResult {
 
 const SAMPLE_EVERY_MS = 10;
 
-async function sampleActivity(client: pg.Client, database: string, atMs: number): Promise<ActivitySample> {
+/** CPU time so far of the server, of PostgreSQL's processes and of this process, to rate between samples. */
+function cpuNow(serverPid: number, pgPids: () => number[]) {
+  return {
+    atMs: performance.now(),
+    server: cpuSnapshot([serverPid]),
+    postgres: cpuSnapshot(pgPids()),
+    loadGenerator: cpuSnapshot([process.pid]),
+  };
+}
+
+function coresBetween(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>): Record<CpuOwner, number> {
+  const wall = Math.max(1, after.atMs - before.atMs);
+  return {
+    server: cpuDelta(before.server, after.server) / wall,
+    postgres: cpuDelta(before.postgres, after.postgres) / wall,
+    loadGenerator: cpuDelta(before.loadGenerator, after.loadGenerator) / wall,
+  };
+}
+
+async function sampleActivity(client: pg.Client, database: string, atMs: number, cores: Record<CpuOwner, number>): Promise<ActivitySample> {
   const { rows } = await client.query<{ backend_type: string; state: string | null; wait: string }>(
     `select backend_type, state, coalesce(wait_event_type || ':' || wait_event, 'running') as wait
        from pg_stat_activity
       where pid <> pg_backend_pid() and (datname = $1 or backend_type = 'autovacuum worker')`,
     [database],
   );
-  const sample: ActivitySample = { atMs, idleInTransaction: 0, active: {}, autovacuum: 0 };
+  const sample: ActivitySample = { atMs, idleInTransaction: 0, active: {}, autovacuum: 0, cores };
   for (const row of rows) {
     if (row.backend_type === 'autovacuum worker') {
       sample.autovacuum += 1;
@@ -128,11 +155,18 @@ function summarise(samples: ActivitySample[]): ActivitySummary {
       active[wait] = (active[wait] ?? 0) + count / samples.length;
     }
   }
+  const mean = (value: (sample: ActivitySample) => number) =>
+    samples.reduce((sum, sample) => sum + value(sample), 0) / Math.max(1, samples.length);
   return {
     samples: samples.length,
-    idleInTransaction: samples.reduce((sum, sample) => sum + sample.idleInTransaction, 0) / Math.max(1, samples.length),
+    idleInTransaction: mean((sample) => sample.idleInTransaction),
     active,
     autovacuumSeen: samples.some((sample) => sample.autovacuum > 0),
+    cores: {
+      server: mean((sample) => sample.cores.server),
+      postgres: mean((sample) => sample.cores.postgres),
+      loadGenerator: mean((sample) => sample.cores.loadGenerator),
+    },
   };
 }
 
@@ -174,10 +208,16 @@ export async function runStalls(options: StallOptions): Promise<StallResult> {
         const timed: TimedRequest[] = [];
         const samples: ActivitySample[] = [];
         let sampling = true;
+        // Listed once a round: scanning /proc at every sample would cost more CPU than it measures.
+        const postgres = postgresPids(db.dataDir);
+        const pgPids = () => postgres;
         const sampler = (async () => {
+          let cpu = cpuNow(server.pid, pgPids);
           while (sampling) {
-            samples.push(await sampleActivity(watcher, database, performance.now() - started));
             await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
+            const now = cpuNow(server.pid, pgPids);
+            samples.push(await sampleActivity(watcher, database, now.atMs - started, coresBetween(cpu, now)));
+            cpu = now;
           }
         })();
         await fixedRate(server.url, options.rate, options.durationMs, () => {
@@ -236,21 +276,25 @@ const waits = (summary: ActivitySummary) =>
     .map(([wait, count]) => `${wait} ${f(count, 2)}`)
     .join(', ') || 'none';
 
+const cores = (summary: ActivitySummary) =>
+  `${f(summary.cores.server, 2)}, ${f(summary.cores.postgres, 2)}, ${f(summary.cores.loadGenerator, 2)}`;
+
 export function stallsMarkdown(result: StallResult): string {
   const { options } = result;
   const lines = [
     `Stall episodes — \`${options.operation}\` at ${options.rate} req/s for ${options.durationMs / 1000} s after each ${options.durationMs / 1000}-second closed loop of 10, ` +
       `${options.rounds} rounds, scale ${options.scale}; a request is slow above ${options.slowMs} ms, slow requests due within 50 ms of each other form one episode; ` +
-      `\`pg_stat_activity\` sampled every ${SAMPLE_EVERY_MS} ms (average number of the server's connections in each state).`,
+      `\`pg_stat_activity\` and /proc sampled every ${SAMPLE_EVERY_MS} ms (average number of the server's connections in each state; CPU in cores, of ${os.cpus().length}).`,
     '',
-    '| round | requests | p50 ms | p99 ms | episodes (from s, length ms, slow requests, worst ms) | event-loop max ms | checkpoints | in episodes: idle in transaction | in episodes: running statements | outside: idle in transaction | outside: running statements | autovacuum |',
-    '|--:|--:|--:|--:|---|--:|--:|--:|---|--:|---|---|',
+    '| round | requests | p50 ms | p99 ms | episodes (from s, length ms, slow requests, worst ms) | event-loop max ms | checkpoints | in episodes: idle in transaction | in episodes: running statements | in episodes: CPU cores (server, PostgreSQL, load generator) | outside: idle in transaction | outside: running statements | outside: CPU cores | autovacuum |',
+    '|--:|--:|--:|--:|---|--:|--:|--:|---|---|--:|---|---|---|',
     ...result.rounds.map(
       (round, index) =>
         `| ${index + 1} | ${round.requests} | ${f(round.p50)} | ${f(round.p99)} | ` +
         `${round.episodes.map((e) => `${f(e.fromMs / 1000, 2)}, ${f(e.toMs - e.fromMs, 0)}, ${e.requests}, ${f(e.worstMs, 0)}`).join('; ') || 'none'} | ` +
         `${f(round.eventLoopMaxMs)} | ${round.checkpoints} | ${round.inEpisodes.samples ? f(round.inEpisodes.idleInTransaction, 2) : '–'} | ` +
-        `${round.inEpisodes.samples ? waits(round.inEpisodes) : '–'} | ${f(round.outside.idleInTransaction, 2)} | ${waits(round.outside)} | ` +
+        `${round.inEpisodes.samples ? waits(round.inEpisodes) : '–'} | ${round.inEpisodes.samples ? cores(round.inEpisodes) : '–'} | ` +
+        `${f(round.outside.idleInTransaction, 2)} | ${waits(round.outside)} | ${cores(round.outside)} | ` +
         `${round.inEpisodes.autovacuumSeen || round.outside.autovacuumSeen ? 'running' : '–'} |`,
     ),
   ];
