@@ -1,36 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_PATH, hasChromium, launchBrowser, openPage, portalBuilt, signInThroughUi } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { expect, it } from 'vitest';
+import { browserJourney, openPage, signInThroughUi } from '../support/browser.js';
 
 const LIVE = { timeout: 15_000 };
 const VOLUNTEER = '13800000006'; // 刘志明, the demo volunteer, signed up for coming shifts
 
-const title = hasChromium
-  ? 'the home page invites to the recruiting projects and shows a volunteer their next shifts (browser)'
-  : `home page (browser) — SKIPPED: no Chromium at ${CHROME_PATH}; install it or set CHROME_PATH`;
-
-describe(title, () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!hasChromium) {
-      return;
-    }
-    expect(portalBuilt, 'the portal must be built (`pnpm build`) before browser tests').toBe(true);
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  it.skipIf(!hasChromium)('a visitor sees the newest recruiting projects and reaches all of them', async () => {
-    const recruiting = await server.sql<{ title: string }>(
-      `select title from project where status = 'RECRUITING' order by created_at desc, id desc`,
-    );
+browserJourney('the home page invites to the recruiting projects and shows a volunteer their next shifts (browser)', (world) => {
+  it('a visitor sees the newest recruiting projects and reaches all of them', async () => {
+    const recruiting = await world
+      .server()
+      .sql<{ title: string }>(`select title from project where status = 'RECRUITING' order by created_at desc, id desc`);
     expect(recruiting.length, 'the demo has recruiting projects').toBeGreaterThan(0);
-    const page = await openPage(browser, server.url);
+    const page = await openPage(world.browser(), world.server().url);
     await page.goto('/');
     const cards = page.getByTestId('home-recruiting').getByTestId('project-card-link');
     await expect.poll(() => cards.allTextContents(), LIVE).toEqual(recruiting.slice(0, 3).map((project) => project.title));
@@ -41,15 +21,15 @@ describe(title, () => {
     await expect.poll(() => page.getByTestId('project-card').count(), LIVE).toBe(recruiting.length);
   });
 
-  it.skipIf(!hasChromium)('a volunteer sees their next shifts, soonest first', async () => {
-    const coming = await server.sql<{ title: string }>(
+  it('a volunteer sees their next shifts, soonest first', async () => {
+    const coming = await world.server().sql<{ title: string }>(
       `select a.title from shift_sign_up su join shift s on s.id = su.shift_id join volunteer_activity a on a.id = s.activity_id
          join person p on p.id = su.person_id
         where p.phone = ? and su.status in ('CONFIRMED', 'WAITLISTED', 'CHECKED_IN') and s.ends_at > now() order by s.starts_at`,
       [VOLUNTEER],
     );
     expect(coming.length, 'the demo volunteer has coming shifts').toBeGreaterThan(0);
-    const page = await openPage(browser, server.url);
+    const page = await openPage(world.browser(), world.server().url);
     await signInThroughUi(page, VOLUNTEER);
     await page.goto('/');
     const shifts = page.getByTestId('home-my-shifts').getByTestId('my-shift');

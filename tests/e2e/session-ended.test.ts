@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_PATH, hasChromium, launchBrowser, openPage, portalBuilt, signInThroughUi } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browserJourney, openPage, signInThroughUi } from '../support/browser.js';
 import { OPS, succeed } from '../support/partner-api.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
 import { demoPartnerProject } from '../support/volunteer-world.js';
 
 /** Live updates travel server → WebSocket → page on a shared machine: give them time. */
@@ -31,37 +31,19 @@ function sessionEndedNotice(page: Page) {
   return page.locator('.session-ended-notice');
 }
 
-const title = hasChromium
-  ? 'when the session ends elsewhere, the portal says so and shows itself signed out (browser)'
-  : `session ended (browser) — SKIPPED: no Chromium at ${CHROME_PATH}; install it or set CHROME_PATH`;
-
-describe(title, () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!hasChromium) {
-      return;
-    }
-    expect(portalBuilt, 'the portal must be built (`pnpm build`) before browser tests').toBe(true);
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  it.skipIf(!hasChromium)('a project page following changes live hears its subscription end and says the session ended', async () => {
-    const { projectId } = await demoPartnerProject(server);
-    const page = await openPage(browser, server.url);
+browserJourney('when the session ends elsewhere, the portal says so and shows itself signed out (browser)', (world) => {
+  it('a project page following changes live hears its subscription end and says the session ended', async () => {
+    const { projectId } = await demoPartnerProject(world.server());
+    const page = await openPage(world.browser(), world.server().url);
     await signInThroughUi(page, ENTERPRISE_MEMBER);
     await expect.poll(() => page.getByTestId('viewer-name').textContent(), LIVE).toContain(ENTERPRISE_MEMBER_NAME);
     await page.goto(`/projects/${encodeURIComponent(projectId)}?tab=timeline`);
     await page.getByTestId('timeline-live').waitFor(LIVE);
 
-    await endSessionElsewhere(server, page);
+    await endSessionElsewhere(world.server(), page);
     // Nothing tells the page yet: the next change to the project ends its subscription.
     expect(await sessionEndedNotice(page).count()).toBe(0);
-    const secretary = await server.signedIn(SECRETARY);
+    const secretary = await world.server().signedIn(SECRETARY);
     await succeed(secretary, OPS.projectUpdate, { id: projectId, input: { summary: '会话结束测试：项目简介已更新。' } });
 
     await expect.poll(() => sessionEndedNotice(page).textContent(), LIVE).toContain('登录已失效');
@@ -76,14 +58,14 @@ describe(title, () => {
     await expect.poll(() => arrivedLive.count(), LIVE).toBe(1);
   });
 
-  it.skipIf(!hasChromium)('a private page refused for lack of a session sends the person to sign in, and back after', async () => {
-    const page = await openPage(browser, server.url);
+  it('a private page refused for lack of a session sends the person to sign in, and back after', async () => {
+    const page = await openPage(world.browser(), world.server().url);
     await signInThroughUi(page, ENTERPRISE_MEMBER);
     await expect.poll(() => page.getByTestId('viewer-name').textContent(), LIVE).toContain(ENTERPRISE_MEMBER_NAME);
     await page.goto('/me/pledges');
     await page.getByTestId('viewer-name').waitFor(LIVE);
 
-    await endSessionElsewhere(server, page);
+    await endSessionElsewhere(world.server(), page);
     // The portal still shows them signed in; opening another private page asks the server as them.
     await page.getByTestId('user-menu').click();
     await page.getByTestId('user-menu-my-organisations').click();
@@ -100,8 +82,8 @@ describe(title, () => {
     await expect.poll(() => page.getByTestId('viewer-name').textContent(), LIVE).toContain(ENTERPRISE_MEMBER_NAME);
   });
 
-  it.skipIf(!hasChromium)('signing out through the portal is not news: no session-ended notice', async () => {
-    const page = await openPage(browser, server.url);
+  it('signing out through the portal is not news: no session-ended notice', async () => {
+    const page = await openPage(world.browser(), world.server().url);
     await signInThroughUi(page, ENTERPRISE_MEMBER);
     await page.goto('/me/organisations');
     await page.getByTestId('viewer-name').waitFor(LIVE);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished } from 'vitest';
+import { startTestServer, type TestServer } from './server.js';
 
 /** The system Chromium (Debian's `chromium`), or CHROME_PATH. Browser tests skip when there is none. */
 export const chromePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
@@ -120,4 +121,32 @@ export async function navigateByMenu(page: Page, label: string): Promise<void> {
     }
   }
   await item.first().click();
+}
+
+/** The demo server and Chromium of a browser journey (`browserJourney`), once its set-up has run. */
+export interface JourneyWorld {
+  server(): TestServer;
+  browser(): Browser;
+}
+
+/**
+ * A browser journey's shared set-up: a server with the demo data and a Chromium, started once for the
+ * tests `body` declares and stopped after them. Without Chromium the tests are skipped, and the title
+ * says why and how to get one.
+ */
+export function browserJourney(title: string, body: (world: JourneyWorld) => void): void {
+  const shown = hasChromium ? title : `${title} — SKIPPED: no Chromium at ${CHROME_PATH}; install it or set CHROME_PATH`;
+  describe.skipIf(!hasChromium)(shown, () => {
+    let server: TestServer | undefined;
+    let browser: Browser | undefined;
+    beforeAll(async () => {
+      expect(portalBuilt, 'the portal must be built (`pnpm build`) before browser tests').toBe(true);
+      [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+    body({ server: () => server!, browser: () => browser! });
+  });
 }
