@@ -17,14 +17,15 @@ interface Metric {
 
 const NS_PER_SECOND = 1e9;
 
-/**
- * Heap used as seen just after each full (mark-compact) collection: the live heap. Heap used at any
- * other moment also counts the garbage waiting for the next collection and saws up and down by half
- * under load, so a leak shows in this figure first. Read when the observer is called, a moment after
- * the collection: the few requests in that moment add little.
- */
 /** A `gc` performance entry: its detail names the kind of collection. */
 type GcEntry = PerformanceEntry & { detail?: { kind?: number } };
+
+/**
+ * Heap used as seen just after each full (mark-compact) collection: the live heap. Heap used at any
+ * other moment also counts the garbage waiting for the next collection, between a fifth and the whole
+ * of its peak under load, so a leak shows in this figure first. Read when the observer is called, a
+ * moment after the collection: the few requests in that moment add little.
+ */
 
 function watchHeapAfterFullCollections(): { bytes(): number | undefined; stop(): void } {
   let bytes: number | undefined;
