@@ -1,30 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_PATH, hasChromium, launchBrowser, openPage, signInThroughUi } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { expect, it } from 'vitest';
+import { browserJourney, CHROME_PATH, hasChromium, openPage, signInThroughUi } from '../support/browser.js';
 
 if (!hasChromium) {
   // eslint-disable-next-line no-console -- tells the person running the suite why browser tests were skipped
   console.warn(`No Chromium at ${CHROME_PATH}: browser tests skipped. Install one (apt-get install chromium) or set CHROME_PATH.`);
 }
 
-describe.skipIf(!hasChromium)('portal sign-in journey', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    const built = fs.existsSync(path.resolve(import.meta.dirname, '../../portal/dist/index.html'));
-    expect(built, 'the portal must be built (`pnpm build`) before browser tests').toBe(true);
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserJourney('portal sign-in journey', (world) => {
   it('signs a demo resident in and shows the signed-in layout with their name', async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(world.browser(), world.server().url);
     await page.goto('/');
     await expect.poll(() => page.getByTestId('viewer-name').count()).toBe(0);
     await signInThroughUi(page, '13800000009');
@@ -32,7 +16,7 @@ describe.skipIf(!hasChromium)('portal sign-in journey', () => {
   });
 
   it('shows a translated error, not the raw server text, for a wrong password', async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(world.browser(), world.server().url);
     await page.goto('/signin');
     await page.getByTestId('signin-identifier').fill('13800000009');
     await page.getByTestId('signin-password').fill('wrong-password');

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_PATH, hasChromium, launchBrowser, navigateByMenu, openPage, portalBuilt, signInThroughPortal } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browserJourney, navigateByMenu, openPage, signInThroughPortal } from '../support/browser.js';
 
 const REGION_ADMIN = '13800000002'; // 李玉兴, REGION_ADMIN of 玉兴街道
 
@@ -34,23 +33,7 @@ async function pickOption(page: Page, selectTestId: string, optionTestId: string
   await page.getByTestId(optionTestId).click();
 }
 
-const title = hasChromium
-  ? 'a region administrator verifies a newly registered enterprise (browser)'
-  : `a region administrator verifies a newly registered enterprise (browser) — SKIPPED: no Chromium at ${CHROME_PATH}; install it or set CHROME_PATH`;
-
-describe.skipIf(!hasChromium)(title, () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    expect(portalBuilt, 'the portal must be built (`pnpm build`) before browser tests').toBe(true);
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserJourney('a region administrator verifies a newly registered enterprise (browser)', (world) => {
   it(
     'shows the enterprise as 已认证 after the administrator of its township verifies it from the queue',
     { timeout: 120_000 },
@@ -58,7 +41,7 @@ describe.skipIf(!hasChromium)(title, () => {
       const name = `红塔区玉兴测试科技有限公司${Date.now().toString(36)}`;
 
       // A new resident registers and registers their enterprise in 玉兴街道.
-      const founder = await openPage(browser, server.url);
+      const founder = await openPage(world.browser(), world.server().url);
       await founder.goto('/signup');
       await founder.getByTestId('signup-name').fill('周新民');
       await founder.getByTestId('signup-identifier').fill('13912345601');
@@ -80,7 +63,7 @@ describe.skipIf(!hasChromium)(title, () => {
       const organisationUrl = founder.url().replace(/\?.*$/, '');
 
       // The administrator of 玉兴街道 signs in and finds it in their verification queue.
-      const admin = await openPage(browser, server.url);
+      const admin = await openPage(world.browser(), world.server().url);
       await signInThroughPortal(admin, REGION_ADMIN);
       await navigateByMenu(admin, '组织审核');
       await admin.waitForURL(/\/admin\/verification/);
@@ -99,9 +82,9 @@ describe.skipIf(!hasChromium)(title, () => {
       await expect.poll(() => founder.getByTestId('verification-badge').textContent()).toContain('已认证');
 
       // And the API agrees (the page is not showing a stale cache).
-      const [{ status }] = await server.sql<{ status: string }>('select verification_status as status from organisation where name = ?', [
-        name,
-      ]);
+      const [{ status }] = await world
+        .server()
+        .sql<{ status: string }>('select verification_status as status from organisation where name = ?', [name]);
       expect(status).toBe('VERIFIED');
     },
   );
