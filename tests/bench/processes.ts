@@ -40,6 +40,36 @@ export function cpuSnapshot(pids: number[]): Map<number, number> {
 }
 
 /**
+ * The whole machine's CPU so far, in ms, from /proc/stat: busy (user, nice, system, irq, softirq) and
+ * stolen (the hypervisor ran another guest on our virtual CPU) — plus, where the kernel has pressure
+ * stall information, the time any task here was ready to run but waited for a CPU (µs → ms).
+ */
+export interface MachineCpu {
+  busyMs: number;
+  stealMs: number;
+  waitingMs: number;
+}
+
+export function machineCpu(): MachineCpu {
+  const [user, nice, system, , , irq, softirq, steal] = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .slice(0, 200)
+    .split('\n')[0]!
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const toMs = (ticks: number) => (ticks * 1000) / CLOCK_TICKS;
+  let waitingMs = NaN;
+  try {
+    const some = /^some .*total=(\d+)/m.exec(fs.readFileSync('/proc/pressure/cpu', 'utf8'));
+    waitingMs = some ? Number(some[1]) / 1000 : NaN;
+  } catch {
+    // No pressure stall information on this kernel.
+  }
+  return { busyMs: toMs(user! + nice! + system! + irq! + softirq!), stealMs: toMs(steal!), waitingMs };
+}
+
+/**
  * CPU spent between two snapshots by the processes alive at the end: a backend started during the round
  * counts whole; one that ended during it is lost (pools keep their connections, so that is rare).
  */

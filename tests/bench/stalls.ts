@@ -13,7 +13,7 @@ import os from 'node:os';
 import type pg from 'pg';
 import { ensureDataset } from './data/ensure.js';
 import { closedLoop, fixedRate, percentile, type LoadRequest } from './loadgen.js';
-import { cpuDelta, cpuSnapshot, startGongzhiProcess } from './processes.js';
+import { cpuDelta, cpuSnapshot, machineCpu, startGongzhiProcess } from './processes.js';
 import { connect, copyDatabase, dropDatabase, migrateDatabase, openBenchDatabase, postgresPids } from './support/database.js';
 import { prepareWrites } from './writes-fixture.js';
 import { WriteRequests, type WriteOperation } from './writes-requests.js';
@@ -73,12 +73,19 @@ interface ActivitySample {
   idleInTransaction: number;
   /** Client backends running a statement, by wait event ("running" when on CPU). */
   active: Record<string, number>;
-  autovacuum: number;
+  /** What the autovacuum workers were doing, as `database: query` ("autovacuum: VACUUM public.need"). */
+  autovacuum: string[];
   /** CPU used since the previous sample, in cores (1 = one core busy the whole time). */
   cores: Record<CpuOwner, number>;
 }
 
-type CpuOwner = 'server' | 'postgres' | 'loadGenerator';
+/**
+ * Whose CPU: the server's, PostgreSQL's processes', this load generator's, the whole machine's (busy),
+ * the time the hypervisor took from our virtual CPUs (stolen), and the share of time some task here was
+ * ready but waited for a CPU (waiting, 0–1).
+ */
+type CpuOwner = 'server' | 'postgres' | 'loadGenerator' | 'machine' | 'stolen' | 'waiting';
+const CPU_OWNERS: readonly CpuOwner[] = ['server', 'postgres', 'loadGenerator', 'machine', 'stolen', 'waiting'];
 
 export interface StallRound {
   requests: number;
@@ -97,8 +104,9 @@ export interface ActivitySummary {
   samples: number;
   idleInTransaction: number;
   active: Record<string, number>;
-  autovacuumSeen: boolean;
-  /** Average CPU in cores of the server, of every PostgreSQL process, and of this process. */
+  /** What autovacuum worked on meanwhile (distinct `database: query`). */
+  autovacuum: string[];
+  /** Average CPU in cores by owner (see CpuOwner). */
   cores: Record<CpuOwner, number>;
 }
 
@@ -116,6 +124,7 @@ function cpuNow(serverPid: number, pgPids: () => number[]) {
     server: cpuSnapshot([serverPid]),
     postgres: cpuSnapshot(pgPids()),
     loadGenerator: cpuSnapshot([process.pid]),
+    machine: machineCpu(),
   };
 }
 
@@ -125,20 +134,26 @@ function coresBetween(before: ReturnType<typeof cpuNow>, after: ReturnType<typeo
     server: cpuDelta(before.server, after.server) / wall,
     postgres: cpuDelta(before.postgres, after.postgres) / wall,
     loadGenerator: cpuDelta(before.loadGenerator, after.loadGenerator) / wall,
+    machine: (after.machine.busyMs - before.machine.busyMs) / wall,
+    stolen: (after.machine.stealMs - before.machine.stealMs) / wall,
+    waiting: (after.machine.waitingMs - before.machine.waitingMs) / wall,
   };
 }
 
 async function sampleActivity(client: pg.Client, database: string, atMs: number, cores: Record<CpuOwner, number>): Promise<ActivitySample> {
-  const { rows } = await client.query<{ backend_type: string; state: string | null; wait: string }>(
-    `select backend_type, state, coalesce(wait_event_type || ':' || wait_event, 'running') as wait
+  const { rows } = await client.query<{ backend_type: string; state: string | null; wait: string; work: string }>(
+    `select backend_type, state, coalesce(wait_event_type || ':' || wait_event, 'running') as wait, coalesce(datname, '') || ': ' || coalesce(query, '') as work
        from pg_stat_activity
       where pid <> pg_backend_pid() and (datname = $1 or backend_type = 'autovacuum worker')`,
     [database],
   );
-  const sample: ActivitySample = { atMs, idleInTransaction: 0, active: {}, autovacuum: 0, cores };
+  const sample: ActivitySample = { atMs, idleInTransaction: 0, active: {}, autovacuum: [], cores };
   for (const row of rows) {
     if (row.backend_type === 'autovacuum worker') {
-      sample.autovacuum += 1;
+      // A worker between tables shows no query yet.
+      if (!row.work.endsWith(': ')) {
+        sample.autovacuum.push(row.work);
+      }
     } else if (row.backend_type === 'client backend' && row.state === 'idle in transaction') {
       sample.idleInTransaction += 1;
     } else if (row.backend_type === 'client backend' && row.state === 'active') {
@@ -161,12 +176,8 @@ function summarise(samples: ActivitySample[]): ActivitySummary {
     samples: samples.length,
     idleInTransaction: mean((sample) => sample.idleInTransaction),
     active,
-    autovacuumSeen: samples.some((sample) => sample.autovacuum > 0),
-    cores: {
-      server: mean((sample) => sample.cores.server),
-      postgres: mean((sample) => sample.cores.postgres),
-      loadGenerator: mean((sample) => sample.cores.loadGenerator),
-    },
+    autovacuum: [...new Set(samples.flatMap((sample) => sample.autovacuum))],
+    cores: Object.fromEntries(CPU_OWNERS.map((owner) => [owner, mean((sample) => sample.cores[owner])])) as Record<CpuOwner, number>,
   };
 }
 
@@ -277,7 +288,8 @@ const waits = (summary: ActivitySummary) =>
     .join(', ') || 'none';
 
 const cores = (summary: ActivitySummary) =>
-  `${f(summary.cores.server, 2)}, ${f(summary.cores.postgres, 2)}, ${f(summary.cores.loadGenerator, 2)}`;
+  `${f(summary.cores.server, 2)}, ${f(summary.cores.postgres, 2)}, ${f(summary.cores.loadGenerator, 2)}; ` +
+  `${f(summary.cores.machine, 2)}, ${f(summary.cores.stolen, 2)}; ${f(summary.cores.waiting, 2)}`;
 
 export function stallsMarkdown(result: StallResult): string {
   const { options } = result;
@@ -286,8 +298,8 @@ export function stallsMarkdown(result: StallResult): string {
       `${options.rounds} rounds, scale ${options.scale}; a request is slow above ${options.slowMs} ms, slow requests due within 50 ms of each other form one episode; ` +
       `\`pg_stat_activity\` and /proc sampled every ${SAMPLE_EVERY_MS} ms (average number of the server's connections in each state; CPU in cores, of ${os.cpus().length}).`,
     '',
-    '| round | requests | p50 ms | p99 ms | episodes (from s, length ms, slow requests, worst ms) | event-loop max ms | checkpoints | in episodes: idle in transaction | in episodes: running statements | in episodes: CPU cores (server, PostgreSQL, load generator) | outside: idle in transaction | outside: running statements | outside: CPU cores | autovacuum |',
-    '|--:|--:|--:|--:|---|--:|--:|--:|---|---|--:|---|---|---|',
+    '| round | requests | p50 ms | p99 ms | episodes (from s, length ms, slow requests, worst ms) | event-loop max ms | checkpoints | in episodes: idle in transaction | in episodes: running statements | in episodes: CPU cores (server, PostgreSQL, load generator; whole machine, stolen by the hypervisor; share of time a task waited for a CPU) | outside: idle in transaction | outside: running statements | outside: CPU cores | autovacuum in episodes | autovacuum outside only |',
+    '|--:|--:|--:|--:|---|--:|--:|--:|---|---|--:|---|---|---|---|',
     ...result.rounds.map(
       (round, index) =>
         `| ${index + 1} | ${round.requests} | ${f(round.p50)} | ${f(round.p99)} | ` +
@@ -295,7 +307,7 @@ export function stallsMarkdown(result: StallResult): string {
         `${f(round.eventLoopMaxMs)} | ${round.checkpoints} | ${round.inEpisodes.samples ? f(round.inEpisodes.idleInTransaction, 2) : '–'} | ` +
         `${round.inEpisodes.samples ? waits(round.inEpisodes) : '–'} | ${round.inEpisodes.samples ? cores(round.inEpisodes) : '–'} | ` +
         `${f(round.outside.idleInTransaction, 2)} | ${waits(round.outside)} | ${cores(round.outside)} | ` +
-        `${round.inEpisodes.autovacuumSeen || round.outside.autovacuumSeen ? 'running' : '–'} |`,
+        `${round.inEpisodes.autovacuum.join('; ') || '–'} | ${round.outside.autovacuum.filter((work) => !round.inEpisodes.autovacuum.includes(work)).join('; ') || '–'} |`,
     ),
   ];
   return `${lines.join('\n')}\n`;
