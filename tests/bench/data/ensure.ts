@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { generateDataset } from './dataset.js';
+import { writeActivityLog } from './activity-log.js';
 import { creditServiceHours } from './service-hours.js';
 
 export interface EnsureResult {
@@ -33,6 +34,28 @@ const GENERATED_TABLES = [
 ];
 
 /**
+ * Tables written in SQL from the generated rows, with ids derived from theirs, so a data set generated
+ * before one of them existed gets it added, the same rows a fresh generation writes. The ledger needs
+ * the volunteering tables.
+ */
+const DERIVED_TABLES: { table: string; write: (client: pg.ClientBase) => Promise<number>; needsVolunteering: boolean }[] = [
+  { table: 'service_hours_entry', write: creditServiceHours, needsVolunteering: true },
+  { table: 'activity_entry', write: writeActivityLog, needsVolunteering: false },
+];
+
+/** Writes the derived tables `counts` does not list yet, adding them to it; returns the rows written. */
+async function writeDerivedTables(client: pg.ClientBase, counts: Record<string, number>, volunteering: boolean): Promise<number> {
+  let rows = 0;
+  for (const { table, write, needsVolunteering } of DERIVED_TABLES) {
+    if (counts[table] === undefined && (volunteering || !needsVolunteering)) {
+      counts[table] = await write(client);
+      rows += counts[table];
+    }
+  }
+  return rows;
+}
+
+/**
  * Generates the data set unless the same scale and seed are already recorded in `bench.dataset` (a
  * schema of its own, so the application's tables stay as the migrations made them).
  */
@@ -47,14 +70,12 @@ export async function ensureDataset(
   const { rows } = await client.query('select scale::float8 as scale, seed, rows, counts from bench.dataset');
   const present = rows[0];
   if (present && present.scale === options.scale && present.seed === options.seed && !options.force) {
-    if (present.counts.service_hours_entry === undefined && present.counts.shift_sign_up) {
-      // Generated before the data set had a service-hours ledger: add it, the same rows a fresh generation writes.
-      const counts = { ...present.counts, service_hours_entry: await creditServiceHours(client) };
-      const total = present.rows + counts.service_hours_entry;
-      await client.query('update bench.dataset set counts = $1, rows = $2', [JSON.stringify(counts), total]);
-      return { generated: false, rows: total, seconds: 0, counts };
+    const counts = { ...present.counts };
+    const added = await writeDerivedTables(client, counts, Boolean(counts.shift_sign_up));
+    if (added) {
+      await client.query('update bench.dataset set counts = $1, rows = $2', [JSON.stringify(counts), present.rows + added]);
     }
-    return { generated: false, rows: present.rows, seconds: 0, counts: present.counts };
+    return { generated: false, rows: present.rows + added, seconds: 0, counts };
   }
   if (present || options.force) {
     const existing = [];
@@ -70,10 +91,7 @@ export async function ensureDataset(
     await client.query('delete from bench.dataset');
   }
   const result = await generateDataset(client, options);
-  if (result.volunteering) {
-    result.counts.service_hours_entry = await creditServiceHours(client);
-    result.rows += result.counts.service_hours_entry;
-  }
+  result.rows += await writeDerivedTables(client, result.counts, result.volunteering);
   await client.query('insert into bench.dataset (scale, seed, rows, counts) values ($1, $2, $3, $4)', [
     options.scale,
     options.seed,

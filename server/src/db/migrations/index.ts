@@ -1,3 +1,4 @@
+import { Migration20261122093000_activity_statistics } from './Migration20261122093000_activity_statistics.js';
 import { Migration20261122003805_volunteering } from './Migration20261122003805_volunteering.js';
 import { Migration20261122002157_demands } from './Migration20261122002157_demands.js';
 import { Migration20261122001834_projects } from './Migration20261122001834_projects.js';
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122001834_projects', class: Migration20261122001834_projects },
   { name: 'Migration20261122002157_demands', class: Migration20261122002157_demands },
   { name: 'Migration20261122003805_volunteering', class: Migration20261122003805_volunteering },
+  { name: 'Migration20261122093000_activity_statistics', class: Migration20261122093000_activity_statistics },
 ];
