@@ -48,6 +48,11 @@ describe('statements per write', () => {
       await pledge('1')();
     }
     expect(await statementsOf(pledge('30'))).toBe(9);
+    // The activity entry every write appends is a statement prepared once per connection (`appendActivity`),
+    // not an insert of the unit of work, which PostgreSQL would parse and plan every time.
+    const appended = server.statements.log.filter((statement) => /insert into "?activity_entry/.test(statement));
+    expect(appended).toHaveLength(1);
+    expect(appended[0]).toContain('values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)');
   });
 
   it('shiftSignUp: 9, confirmed or waitlisted', async () => {

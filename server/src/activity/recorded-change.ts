@@ -2,8 +2,7 @@ import type { Context } from '../app/context.js';
 import { createLoaders } from '../app/loaders.js';
 import { DomainError, failMany, ok, type Result } from '../common/errors/result.js';
 import type { UserError } from '../common/errors/user-error.js';
-import type { ActivityEntry } from './activity-entry.entity.js';
-import { recordActivity, type ActivityRecord } from './activity.service.js';
+import { appendActivity, type ActivityRecord, type AppendedEntry } from './activity.service.js';
 import { projectActivityTopic } from './project-activity-topic.js';
 
 /** A live event to send after the commit: a topic and a small payload (ids only: NOTIFY carries 8000 bytes). */
@@ -37,7 +36,7 @@ class Rollback extends Error {
 export async function recordedChange<T>(ctx: Context, work: (tx: Context) => Promise<Result<RecordedChange<T>>>): Promise<Result<T>> {
   // The actor is loaded on the request's connection before the transaction takes one.
   await ctx.actor();
-  let entry: ActivityEntry | undefined;
+  let entry: AppendedEntry | undefined;
   let notices: ChangeNotice[] = [];
   let value: T;
   try {
@@ -47,7 +46,9 @@ export async function recordedChange<T>(ctx: Context, work: (tx: Context) => Pro
       if (!result.ok) {
         throw new Rollback(result.errors);
       }
-      entry = recordActivity(tx, result.value.activity);
+      // The change's rows first: its entry may name one of them (an organisation it created).
+      await em.flush();
+      entry = await appendActivity(tx, result.value.activity);
       notices = result.value.notify ?? [];
       return result.value.value;
     });
