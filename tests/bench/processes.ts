@@ -53,7 +53,6 @@ export interface MachineCpu {
 export function machineCpu(): MachineCpu {
   const [user, nice, system, , , irq, softirq, steal] = fs
     .readFileSync('/proc/stat', 'utf8')
-    .slice(0, 200)
     .split('\n')[0]!
     .split(/\s+/)
     .slice(1)

@@ -47,7 +47,7 @@ const APPEND_ACTIVITY = `insert into activity_entry
 /**
  * `recordActivity` for the end of a change, as one prepared statement instead of an entity in the unit
  * of work: every change appends exactly one entry, so this insert repeats with every write, and the
- * unit of work would send it as a new literal text PostgreSQL plans each time (ADR 0018). Call it after
+ * unit of work would send it unnamed, for PostgreSQL to parse and plan each time (ADR 0018). Call it after
  * the change's own rows are flushed: the entry may name an organisation the change created.
  */
 export async function appendActivity(ctx: Pick<Context, 'em' | 'auth' | 'clock'>, record: ActivityRecord): Promise<AppendedEntry> {

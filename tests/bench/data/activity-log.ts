@@ -11,7 +11,7 @@ const memberOf = (organisation: string) =>
 /**
  * The activity log of the data set: the entries the changes that made its rows would have written
  * (one per change, as the application records them): each project's creation, each pledge's creation
- * and the project's answer to it, and each volunteer's sign-up — about 90,000 entries at scale 1.
+ * and the project's answer to it, and each volunteer's sign-up — 84,283 entries at scale 1.
  * Without it the benchmarked writes start an empty log, and PostgreSQL re-analyses a table that small
  * every couple of thousand inserts, in the middle of the measurements; a district that has used
  * Gongzhi for a year has a log of this size. Written in SQL from the rows already there, with ids
