@@ -121,6 +121,8 @@ describe('deliverableUpdate', () => {
       input: { ownerIds: [world.organisations.enterpriseA.id] },
     });
     expect(owners.deliverable.owners).toEqual([{ id: world.organisations.enterpriseA.id }]);
+    const unlinked = await succeed(world.people.enterpriseMember.client, OPS.deliverableUpdate, { id, input: { pledgeIds: [] } });
+    expect(unlinked.deliverable.pledges).toEqual([]);
   });
 });
 

@@ -53,6 +53,9 @@ describe('statements per write', () => {
     const appended = server.statements.log.filter((statement) => /insert into "?activity_entry/.test(statement));
     expect(appended).toHaveLength(1);
     expect(appended[0]).toContain('values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)');
+    // The same statement sends the entry to the project's timeline, delivered at the commit: a live event
+    // costs no transaction of its own.
+    expect(appended[0]).toContain('pg_notify(notice.channel, notice.payload)');
   });
 
   it('shiftSignUp: 9, confirmed or waitlisted', async () => {

@@ -21,6 +21,8 @@ export interface ServerProcess {
   pid: number;
   /** How the process was started (recorded with the results). */
   command: string;
+  /** `performance.now()` in this process when the child was spawned: the child's own clock starts about then. */
+  spawnedAtMs: number;
   stop(): Promise<void>;
 }
 
@@ -135,12 +137,20 @@ export async function startProcess(options: {
   url: string;
   label: string;
   ready: () => Promise<boolean>;
+  /** Node and V8 options before the script (`--trace-gc`…). */
+  nodeArgs?: string[];
+  /** Receives the child's standard output; without it the output is discarded. */
+  onStdout?: (chunk: string) => void;
 }): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, options.args, {
+  const spawnedAtMs = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...options.args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', options.onStdout ? 'pipe' : 'ignore', 'pipe'],
   });
+  if (options.onStdout) {
+    child.stdout!.setEncoding('utf8').on('data', options.onStdout);
+  }
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -164,7 +174,8 @@ export async function startProcess(options: {
     name: options.name,
     url: options.url,
     pid: child.pid!,
-    command: options.label,
+    command: options.nodeArgs?.length ? `${options.label} (with ${options.nodeArgs.join(' ')})` : options.label,
+    spawnedAtMs,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -180,9 +191,14 @@ export { TSX };
 
 /**
  * Gongzhi as the bench runs it: its own process in production mode on `databaseUrl` (the built server
- * when fresh, see `gongzhiCommand`), ready once it answers `{ __typename }`. `env` adds settings.
+ * when fresh, see `gongzhiCommand`), ready once it answers `{ __typename }`. `env` adds settings;
+ * `watch` adds Node options and takes the standard output (`pnpm bench:stalls` traces V8's collections).
  */
-export async function startGongzhiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startGongzhiProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  watch: { nodeArgs?: string[]; onStdout?: (chunk: string) => void } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const gongzhi = gongzhiCommand();
@@ -192,6 +208,7 @@ export async function startGongzhiProcess(databaseUrl: string, env: Record<strin
     cwd: gongzhi.cwd,
     label: gongzhi.label,
     url,
+    ...watch,
     env: {
       NODE_ENV: 'production',
       PORT: String(port),

@@ -6,8 +6,8 @@
  * PostgreSQL's `pg_stat_activity` every few milliseconds meanwhile — so an episode can be told apart as
  * the database waiting (locks, WAL flushes, checkpoints) or the database waiting for the server (idle in
  * transaction: the Node process is not sending its next statement) — and, from /proc, how much CPU the
- * server, PostgreSQL and this load generator had meanwhile. Like the writes it works on a copy of the
- * bench database.
+ * server, PostgreSQL and this load generator had meanwhile — and when V8's full collections ran in the
+ * server (`--trace-gc`). Like the writes it works on a copy of the bench database.
  */
 import os from 'node:os';
 import type pg from 'pg';
@@ -15,6 +15,7 @@ import { ensureDataset } from './data/ensure.js';
 import { closedLoop, fixedRate, percentile, type LoadRequest } from './loadgen.js';
 import { cpuDelta, cpuSnapshot, machineCpu, startGongzhiProcess } from './processes.js';
 import { connect, copyDatabase, dropDatabase, migrateDatabase, openBenchDatabase, postgresPids } from './support/database.js';
+import { fullCollections } from './support/v8-collections.js';
 import { prepareWrites } from './writes-fixture.js';
 import { WriteRequests, type WriteOperation } from './writes-requests.js';
 
@@ -94,6 +95,8 @@ export interface StallRound {
   episodes: StallEpisode[];
   /** The server's longest event-loop block during the run (from its /metrics). */
   eventLoopMaxMs: number;
+  /** V8's full collections in the server whose marking or pause fell in the run, and how many of them in an episode. */
+  fullCollections: { inRun: number; inEpisodes: number };
   checkpoints: number;
   /** Averages over the activity samples taken inside the episodes, and outside them. */
   inEpisodes: ActivitySummary;
@@ -204,7 +207,18 @@ export async function runStalls(options: StallOptions): Promise<StallResult> {
     const database = decodeURIComponent(new URL(copyUrl).pathname.slice(1));
     const client = await connect(copyUrl);
     const watcher = await connect(copyUrl);
-    const server = await startGongzhiProcess(copyUrl, { METRICS_ENABLED: 'true' });
+    let gcTrace = '';
+    const server = await startGongzhiProcess(
+      copyUrl,
+      { METRICS_ENABLED: 'true' },
+      { nodeArgs: ['--trace-gc'], onStdout: (chunk) => (gcTrace += chunk) },
+    );
+    // On this process's clock: the server's trace counts from its start, about when it was spawned.
+    const collections = () =>
+      fullCollections(gcTrace.split('\n')).map((gc) => ({
+        fromMs: server.spawnedAtMs + gc.markingFromMs,
+        toMs: server.spawnedAtMs + gc.pauseEndMs,
+      }));
     const metricsUrl = server.url.replace(/\/graphql$/, '/metrics');
     try {
       const requests = new WriteRequests(await prepareWrites(client), options.seed);
@@ -248,6 +262,12 @@ export async function runStalls(options: StallOptions): Promise<StallResult> {
         sampling = false;
         await sampler;
         const episodes = stallEpisodes(timed, options.slowMs);
+        const inRun = collections()
+          .map((gc) => ({ fromMs: gc.fromMs - started, toMs: gc.toMs - started }))
+          .filter((gc) => gc.toMs >= 0 && gc.fromMs <= options.durationMs);
+        // A request due up to `slowMs` before a collection began can be slowed by it too.
+        const overlaps = (gc: { fromMs: number; toMs: number }) =>
+          episodes.some((episode) => gc.fromMs <= episode.toMs && gc.toMs >= episode.fromMs - options.slowMs);
         const inside = (sample: ActivitySample) => episodes.some((episode) => sample.atMs >= episode.fromMs && sample.atMs <= episode.toMs);
         const latencies = timed.map((request) => request.latencyMs);
         const result: StallRound = {
@@ -256,6 +276,7 @@ export async function runStalls(options: StallOptions): Promise<StallResult> {
           p99: percentile(latencies, 99),
           episodes,
           eventLoopMaxMs: await eventLoopMaxMs(metricsUrl),
+          fullCollections: { inRun: inRun.length, inEpisodes: inRun.filter(overlaps).length },
           checkpoints: (await checkpointsSoFar(client)) - checkpoints,
           inEpisodes: summarise(samples.filter(inside)),
           outside: summarise(samples.filter((sample) => !inside(sample))),
@@ -263,7 +284,8 @@ export async function runStalls(options: StallOptions): Promise<StallResult> {
         rounds.push(result);
         log(
           `stalls round ${round}: ${result.requests} requests, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
-            `${episodes.length} episodes, event loop max ${result.eventLoopMaxMs.toFixed(1)} ms, ${result.checkpoints} checkpoints`,
+            `${episodes.length} episodes, event loop max ${result.eventLoopMaxMs.toFixed(1)} ms, ${result.checkpoints} checkpoints, ` +
+            `V8 full collections ${result.fullCollections.inEpisodes} of ${result.fullCollections.inRun} in episodes`,
         );
       }
       const { log: _log, databaseUrl: _url, ...rest } = options;
@@ -296,15 +318,16 @@ export function stallsMarkdown(result: StallResult): string {
   const lines = [
     `Stall episodes — \`${options.operation}\` at ${options.rate} req/s for ${options.durationMs / 1000} s after each ${options.durationMs / 1000}-second closed loop of 10, ` +
       `${options.rounds} rounds, scale ${options.scale}; a request is slow above ${options.slowMs} ms, slow requests due within 50 ms of each other form one episode; ` +
-      `\`pg_stat_activity\` and /proc sampled every ${SAMPLE_EVERY_MS} ms (average number of the server's connections in each state; CPU in cores, of ${os.cpus().length}).`,
+      `\`pg_stat_activity\` and /proc sampled every ${SAMPLE_EVERY_MS} ms (average number of the server's connections in each state; CPU in cores, of ${os.cpus().length}); ` +
+      'the server runs with `--trace-gc`, and a V8 full collection (from the start of its marking to the end of its pause) is in an episode when it overlaps one.',
     '',
-    '| round | requests | p50 ms | p99 ms | episodes (from s, length ms, slow requests, worst ms) | event-loop max ms | checkpoints | in episodes: idle in transaction | in episodes: running statements | in episodes: CPU cores (server, PostgreSQL, load generator; whole machine, stolen by the hypervisor; share of time a task waited for a CPU) | outside: idle in transaction | outside: running statements | outside: CPU cores | autovacuum in episodes | autovacuum outside only |',
-    '|--:|--:|--:|--:|---|--:|--:|--:|---|---|--:|---|---|---|---|',
+    '| round | requests | p50 ms | p99 ms | episodes (from s, length ms, slow requests, worst ms) | event-loop max ms | V8 full collections: in episodes / in the run | checkpoints | in episodes: idle in transaction | in episodes: running statements | in episodes: CPU cores (server, PostgreSQL, load generator; whole machine, stolen by the hypervisor; share of time a task waited for a CPU) | outside: idle in transaction | outside: running statements | outside: CPU cores | autovacuum in episodes | autovacuum outside only |',
+    '|--:|--:|--:|--:|---|--:|--:|--:|--:|---|---|--:|---|---|---|---|',
     ...result.rounds.map(
       (round, index) =>
         `| ${index + 1} | ${round.requests} | ${f(round.p50)} | ${f(round.p99)} | ` +
         `${round.episodes.map((e) => `${f(e.fromMs / 1000, 2)}, ${f(e.toMs - e.fromMs, 0)}, ${e.requests}, ${f(e.worstMs, 0)}`).join('; ') || 'none'} | ` +
-        `${f(round.eventLoopMaxMs)} | ${round.checkpoints} | ${round.inEpisodes.samples ? f(round.inEpisodes.idleInTransaction, 2) : '–'} | ` +
+        `${f(round.eventLoopMaxMs)} | ${round.fullCollections.inEpisodes} / ${round.fullCollections.inRun} | ${round.checkpoints} | ${round.inEpisodes.samples ? f(round.inEpisodes.idleInTransaction, 2) : '–'} | ` +
         `${round.inEpisodes.samples ? waits(round.inEpisodes) : '–'} | ${round.inEpisodes.samples ? cores(round.inEpisodes) : '–'} | ` +
         `${f(round.outside.idleInTransaction, 2)} | ${waits(round.outside)} | ${cores(round.outside)} | ` +
         `${round.inEpisodes.autovacuum.join('; ') || '–'} | ${round.outside.autovacuum.filter((work) => !round.inEpisodes.autovacuum.includes(work)).join('; ') || '–'} |`,

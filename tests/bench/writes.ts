@@ -71,8 +71,8 @@ export interface WriteRow {
   nodeCpuMsPerRequest: number;
   pgCpuMsPerRequest: number | null;
   /**
-   * Mean over a few requests, counted in-process (begin and commit included; the `pg_notify` of live
-   * events goes through the pub/sub pool and is not counted).
+   * Mean over a few requests, counted in-process (begin and commit included; the live events' `pg_notify`
+   * is part of the activity entry's statement).
    */
   sqlPerRequest: number;
   requests: number;
@@ -409,8 +409,8 @@ export function writesMarkdown(result: WritesResult): string[] {
     `The raw-SQL limit row sends the same \`pledgeCreate\` requests (same sessions, needs, organisations, quantities) to a minimal node:http + pg server ` +
       `(tests/bench/reference/raw-sql-writes-server.ts, pool 10) that keeps the same rules with hand-written SQL in one round trip of ${RAW_PLEDGE_STATEMENTS} statements, prepared once per connection: ` +
       'begin; lock the project for share and the need for update; one statement that finds the session, checks the membership, the verification, ' +
-      "the project's status, the need and the pledged total, and inserts the pledge and its activity entry; commit; then `pg_notify` on the project's topic, " +
-      "after the commit and off the answer's path as Gongzhi's pub/sub sends it. It is what this machine allows for this write at all: " +
+      "the project's status, the need and the pledged total, inserts the pledge and its activity entry and sends the entry's `pg_notify` on the project's topic " +
+      '(delivered at the commit, as Gongzhi sends it); commit. It is what this machine allows for this write at all: ' +
       "Gongzhi's row above it is the cost of everything else.",
     '',
     `Invariants after all the writes, the limit's included (SQL): ${held} of ${result.invariants.length} hold` +

@@ -133,10 +133,17 @@ export function deliverableCreate(ctx: Context, input: DeliverableCreateInput): 
   });
 }
 
+/** An owner or pledge link of a deliverable: its own row and the organisation or pledge it names. */
+interface Attachment {
+  rowUuid: string;
+  uuid: string;
+}
+
 interface DeliverableInChange extends ProjectInChange {
   deliverable: Deliverable;
-  owners: DeliverableOwner[];
-  links: DeliverablePledge[];
+  /** Plain rows, not entities: a transition only names them, and an update removes the few it drops by id. */
+  owners: Attachment[];
+  links: Attachment[];
   deliverableFacts: DeliverableFacts;
 }
 
@@ -145,12 +152,12 @@ interface DeliverableInChange extends ProjectInChange {
  * organisation or the linked pledge, as `kind` says.
  */
 const OWNERS_AND_LINKS_SQL = `
-  select 'owner' as kind, id, created_at, deliverable_id, organisation_id as other_id from deliverable_owner where deliverable_id = ?
+  select 'owner' as kind, id, created_at, organisation_id as other_id from deliverable_owner where deliverable_id = ?
   union all
-  select 'link', id, created_at, deliverable_id, pledge_id from deliverable_pledge where deliverable_id = ?
+  select 'link', id, created_at, pledge_id from deliverable_pledge where deliverable_id = ?
   order by created_at, id`;
 
-type OwnerOrLinkRow = { kind: 'owner' | 'link'; id: string; created_at: Date; deliverable_id: string; other_id: string };
+type OwnerOrLinkRow = { kind: 'owner' | 'link'; id: string; other_id: string };
 
 /** Loads a deliverable for a change (project locked first, then the deliverable); undefined when not visible. */
 async function deliverableInChange(tx: Context, id: string): Promise<DeliverableInChange | undefined> {
@@ -162,16 +169,12 @@ async function deliverableInChange(tx: Context, id: string): Promise<Deliverable
   const [locked] = await preparedExecute<Record<string, unknown>>(tx.em, 'select * from deliverable where id = ? for update', [uuid]);
   const deliverable = tx.em.map(Deliverable, locked!);
   const rows = await preparedExecute<OwnerOrLinkRow>(tx.em, OWNERS_AND_LINKS_SQL, [uuid, uuid]);
-  const owners: DeliverableOwner[] = [];
-  const links: DeliverablePledge[] = [];
-  for (const { kind, other_id: otherId, ...columns } of rows) {
-    if (kind === 'owner') {
-      owners.push(tx.em.map(DeliverableOwner, { ...columns, organisation_id: otherId }));
-    } else {
-      links.push(tx.em.map(DeliverablePledge, { ...columns, pledge_id: otherId }));
-    }
+  const owners: Attachment[] = [];
+  const links: Attachment[] = [];
+  for (const row of rows) {
+    (row.kind === 'owner' ? owners : links).push({ rowUuid: row.id, uuid: row.other_id });
   }
-  const deliverableFacts = { project: found.facts, ownerUuids: owners.map((owner) => owner.organisation.uuid) };
+  const deliverableFacts = { project: found.facts, ownerUuids: owners.map((owner) => owner.uuid) };
   return { ...found, deliverable, owners, links, deliverableFacts };
 }
 
@@ -208,8 +211,8 @@ export function deliverableUpdate(ctx: Context, id: string, input: DeliverableUp
     if (!validator.ok) {
       return failMany(validator.errors);
     }
-    const currentOwners = owners.map((owner) => owner.organisation.uuid);
-    const currentPledges = links.map((link) => link.pledge.uuid);
+    const currentOwners = owners.map((owner) => owner.uuid);
+    const currentPledges = links.map((link) => link.uuid);
     const before = snapshot(deliverable, currentOwners, currentPledges);
     if (title !== undefined) {
       deliverable.title = title;
@@ -221,13 +224,17 @@ export function deliverableUpdate(ctx: Context, id: string, input: DeliverableUp
       deliverable.dueOn = input.dueOn;
     }
     if (ownerUuids) {
-      owners.filter((owner) => !ownerUuids.includes(owner.organisation.uuid)).forEach((owner) => tx.em.remove(owner));
+      owners
+        .filter((owner) => !ownerUuids.includes(owner.uuid))
+        .forEach((owner) => tx.em.remove(tx.em.getReference(DeliverableOwner, owner.rowUuid)));
       ownerUuids
         .filter((uuid) => !currentOwners.includes(uuid))
         .forEach((organisation) => tx.em.create(DeliverableOwner, { deliverable, organisation }));
     }
     if (pledgeUuids) {
-      links.filter((link) => !pledgeUuids.includes(link.pledge.uuid)).forEach((link) => tx.em.remove(link));
+      links
+        .filter((link) => !pledgeUuids.includes(link.uuid))
+        .forEach((link) => tx.em.remove(tx.em.getReference(DeliverablePledge, link.rowUuid)));
       pledgeUuids
         .filter((uuid) => !currentPledges.includes(uuid))
         .forEach((pledge) => tx.em.create(DeliverablePledge, { deliverable, pledge }));
@@ -284,7 +291,7 @@ export function deliverableTransition(ctx: Context, id: string, input: Deliverab
       return failMany(validator.errors);
     }
     const owners = found.deliverableFacts.ownerUuids;
-    const pledges = found.links.map((link) => link.pledge.uuid);
+    const pledges = found.links.map((link) => link.uuid);
     const before = snapshot(deliverable, [...owners], pledges);
     const now = tx.clock.now();
     deliverable.status = input.to;

@@ -84,9 +84,6 @@ pool.on('connect', (client) => {
     client.query(sql).catch((error: unknown) => console.error('PREPARE failed', error));
   }
 });
-// Live events go out after the commit and off the answer's path, as Gongzhi's pub/sub publisher sends
-// them (common/pubsub/pg-pubsub.ts: a pool of 2, not awaited).
-const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 
 function answer(response: ServerResponse, status: number, value: unknown) {
   const body = JSON.stringify(value);
@@ -117,9 +114,6 @@ async function pledgeCreate(cookie: string | undefined, input: Record<string, un
     const userErrors = row.refusal === 'INVALID' ? checked.errors : [REFUSALS[row.refusal]];
     return { data: { pledgeCreate: { pledge: null, userErrors } } };
   }
-  publisher
-    .query('select pg_notify($1, $2)', [`projectActivity:${row.project_id}`, JSON.stringify({ id: row.entry_id })])
-    .catch((error: unknown) => console.error('NOTIFY failed', error));
   return {
     data: {
       pledgeCreate: { pledge: { id: toGlobalId('Pledge', row.pledge_id!), status: row.status, quantity: row.quantity }, userErrors: [] },
@@ -152,6 +146,6 @@ server.listen(Number(port), '127.0.0.1', () => console.log(`listening ${port}`))
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    void Promise.all([pool.end(), publisher.end()]).then(() => process.exit(0));
+    void pool.end().then(() => process.exit(0));
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The limit for one write: Gongzhi's `pledgeCreate` (server/src/pledges/pledge.service.ts with
- * `projectInChange`, `lockNeed`, `wouldExceed`, `recordActivity`) with the same rules, written by hand
+ * `projectInChange`, `lockNeed`, `wouldExceed`, `appendActivity`) with the same rules, written by hand
  * as one round trip to PostgreSQL:
  *
  *   begin;
@@ -10,7 +10,8 @@
  *     pledge committed by the transactions that held the need before): who the session is, whether they
  *     may see the project and are a member of the pledging organisation, whether it is verified, the
  *     project's status, whether the need is open, the live pledges + this one ≤ the need; then the
- *     pledge and its activity entry, inserted only when nothing refused;
+ *     pledge and its activity entry, inserted only when nothing refused, and the entry's live event
+ *     (`pg_notify` on the project's timeline, delivered at the commit, as Gongzhi's `appendActivity` sends it);
  *   commit.
  *
  * The three statements are prepared once per connection (`RAW_PLEDGE_PREPARE`): planning the big one
@@ -70,8 +71,11 @@ new_entry as (
   select uuidv7(), now(), created_by_id, organisation_id, 'pledge.created', 'Pledge', id, project_id,
          jsonb_build_object('quantity', quantity::text, 'status', status, 'note', note, 'responseNote', null)
     from new_pledge
-  returning id, project_uuid)
-select v.refusal, p.id as pledge_id, p.quantity::text as quantity, p.status, e.id as entry_id, e.project_uuid as project_id
+  returning id, project_uuid),
+sent as (
+  select pg_notify('projectActivity:' || project_uuid, json_build_object('id', id)::text) from new_entry)
+select v.refusal, p.id as pledge_id, p.quantity::text as quantity, p.status, e.id as entry_id, e.project_uuid as project_id,
+       (select count(*) from sent) as notified
   from verdict v left join new_pledge p on true left join new_entry e on true`,
 ];
 

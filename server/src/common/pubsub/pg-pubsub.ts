@@ -65,11 +65,20 @@ class PgEventTarget extends EventTarget {
 
   override dispatchEvent(event: Event): boolean {
     const detail = (event as CustomEvent).detail;
-    this.publisher.query('select pg_notify($1, $2)', [event.type, JSON.stringify(detail ?? null)]).catch((error: unknown) => {
+    this.publisher.query('select pg_notify($1, $2)', notification(event.type, detail)).catch((error: unknown) => {
       this.logger.error({ err: error, channel: event.type }, 'NOTIFY failed');
     });
     return true;
   }
+}
+
+/**
+ * A live event as PostgreSQL carries it: the channel is the topic, the payload its JSON. A change may
+ * also send its events itself, with `pg_notify` inside its transaction (`appendActivity`): PostgreSQL
+ * then delivers them when the transaction commits, and never when it rolls back.
+ */
+export function notification(topic: string, payload: unknown): [channel: string, payload: string] {
+  return [topic, JSON.stringify(payload ?? null)];
 }
 
 /** Topics and their payloads; each feature adds its own. */
