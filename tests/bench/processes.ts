@@ -190,6 +190,15 @@ export async function startProcess(options: {
 export { TSX };
 
 /**
+ * Node and V8 options for every Gongzhi process the bench starts, from `BENCH_SERVER_NODE_ARGS`
+ * (`BENCH_SERVER_NODE_ARGS=--no-concurrent-marking pnpm bench …`): NODE_OPTIONS refuses most V8 flags.
+ * They are recorded with the results, in the server's command.
+ */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+}
+
+/**
  * Gongzhi as the bench runs it: its own process in production mode on `databaseUrl` (the built server
  * when fresh, see `gongzhiCommand`), ready once it answers `{ __typename }`. `env` adds settings;
  * `watch` adds Node options and takes the standard output (`pnpm bench:stalls` traces V8's collections).
@@ -208,7 +217,8 @@ export async function startGongzhiProcess(
     cwd: gongzhi.cwd,
     label: gongzhi.label,
     url,
-    ...watch,
+    nodeArgs: [...serverNodeArgs(), ...(watch.nodeArgs ?? [])],
+    onStdout: watch.onStdout,
     env: {
       NODE_ENV: 'production',
       PORT: String(port),

@@ -402,6 +402,8 @@ export function writesMarkdown(result: WritesResult): string[] {
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
     ...all.map(row),
     '',
+    `Servers: Gongzhi \`${result.command}\`; the limit \`${result.limitCommand}\`.`,
+    '',
     `A closed loop of ${concurrency} keeps both cores of this machine busy, so its p99 is mostly queueing (about ${concurrency} ÷ req/s); ` +
       'the fixed-rate run sends the same operation open loop at half that rate and times each request from when it was due to be sent: ' +
       'that p99 is what a user sees below saturation.',
