@@ -12,8 +12,9 @@ export interface ProjectChange<T> {
 /**
  * Runs one change to a project — a project, partner, need, pledge, delivery or deliverable mutation —
  * as a `recordedChange` whose entry always names the project: one transaction, exactly one activity
- * entry, user errors roll it back, and only after the commit is the entry's id published to the
- * project's topic (subscribers on every server process reload it with their own read rights).
+ * entry, user errors roll it back, and the entry's id reaches the project's topic when the transaction
+ * commits (sent inside it, ADR 0020; subscribers on every server process reload it with their own read
+ * rights).
  *
  * Inside `work`, use only `tx.em` and `tx.loaders` (bound to the transaction): a query on the request's
  * own EntityManager would need a second pool connection while this one is held, which under load
