@@ -265,9 +265,10 @@ export async function runStalls(options: StallOptions): Promise<StallResult> {
         const inRun = collections()
           .map((gc) => ({ fromMs: gc.fromMs - started, toMs: gc.toMs - started }))
           .filter((gc) => gc.toMs >= 0 && gc.fromMs <= options.durationMs);
-        // A request due up to `slowMs` before a collection began can be slowed by it too.
+        // A collection slows the requests still in flight when it begins (due up to `slowMs` before) and
+        // those queued behind it once it ends (due up to `slowMs` after).
         const overlaps = (gc: { fromMs: number; toMs: number }) =>
-          episodes.some((episode) => gc.fromMs <= episode.toMs && gc.toMs >= episode.fromMs - options.slowMs);
+          episodes.some((episode) => gc.fromMs - options.slowMs <= episode.toMs && gc.toMs + options.slowMs >= episode.fromMs);
         const inside = (sample: ActivitySample) => episodes.some((episode) => sample.atMs >= episode.fromMs && sample.atMs <= episode.toMs);
         const latencies = timed.map((request) => request.latencyMs);
         const result: StallRound = {
