@@ -72,6 +72,7 @@ new_entry as (
          jsonb_build_object('quantity', quantity::text, 'status', status, 'note', note, 'responseNote', null)
     from new_pledge
   returning id, project_uuid),
+-- A select CTE runs only when read: \`notified\` below reads it, or no event would be sent.
 sent as (
   select pg_notify('projectActivity:' || project_uuid, json_build_object('id', id)::text) from new_entry)
 select v.refusal, p.id as pledge_id, p.quantity::text as quantity, p.status, e.id as entry_id, e.project_uuid as project_id,
