@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../common/ids/uuid-v7.js';
 import type { Context } from '../app/context.js';
 import { notification } from '../common/pubsub/pg-pubsub.js';
 import { preparedExecute } from '../db/prepared-query.js';

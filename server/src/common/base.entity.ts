@@ -1,7 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from './ids/uuid-v7.js';
 import { toGlobalId } from './relay/global-id.js';
 
 /**

@@ -2,7 +2,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
-import { PreparingClient } from './preparing-client.js';
+import { PlainClient, PreparingClient } from './preparing-client.js';
 
 export interface OrmOptions {
   url: string;
@@ -26,7 +26,7 @@ export function ormConfig(options: OrmOptions): Options {
     schemaGenerator: { ignoreTriggers: true, ignoreRoutines: true },
     pool: { min: 0, max: options.poolMax ?? 10 },
     driverOptions: {
-      ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
+      Client: options.preparedStatements === false ? PlainClient : PreparingClient,
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
     debug: options.onQuery ? ['query'] : false,
@@ -35,6 +35,12 @@ export function ormConfig(options: OrmOptions): Options {
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    // Otherwise MikroORM gives every entity it loads a getter and setter per property on first write,
+    // new closures each time; V8 keeps accessors of an object in its old generation, so those kept every
+    // write's entities alive through young collections (ADR 0021). What it propagates, a many-to-one
+    // set into the other side's loaded collection, nothing here relies on: collections are read through
+    // loaders.
+    propagationOnPrototype: false,
   });
 }
 

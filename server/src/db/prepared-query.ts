@@ -22,7 +22,7 @@ function numbered(text: string): string {
  * Inside a transaction (a change) the statement runs on the transaction's connection, through kysely,
  * which MikroORM holds it with; outside, on any connection of MikroORM's pool. Either way it is logged
  * like MikroORM's own statements. `PreparingClient` turns the marked text into a named statement, and
- * with PG_PREPARED_STATEMENTS=false (poolers that cannot keep them) the pool has plain clients instead:
+ * with PG_PREPARED_STATEMENTS=false (poolers that cannot keep them) the pool has `PlainClient`s instead:
  * the mark is then a comment.
  */
 export function preparedExecute<R>(em: EntityManager, text: string, values: unknown[]): Promise<R[]> {

@@ -23,6 +23,34 @@ function statementName(text: string): string | undefined {
 export const PREPARE_MARK = '/* prepare */ ';
 
 /**
+ * `client.query` for texts: a text that starts with `PREPARE_MARK` runs as a named prepared statement when
+ * `prepare` is on. An own property rather than an override: `Client.query` has a dozen overloads to
+ * restate. The pool calls it with a callback (`pool.query`), kysely without; `pg` answers the latter with
+ * a promise it makes before the query is queued, and that path kept each statement's objects alive into
+ * V8's old generation (3.6 KB a statement, measured through kysely; ADR 0021), so a text is always sent
+ * with a callback and the promise is made here. Query objects (`pg-cursor`) and config objects pass
+ * through as they are.
+ */
+function textQueries(client: pg.Client, prepare: boolean): pg.Client['query'] {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  return ((text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text !== 'string') {
+      return query(text, values, callback);
+    }
+    const [given, done] = typeof values === 'function' ? [undefined, values] : [values, callback];
+    const name =
+      prepare && text.startsWith(PREPARE_MARK) && (given === undefined || Array.isArray(given)) ? statementName(text) : undefined;
+    const config = name ? { name, text, values: given } : { text, values: given };
+    if (done) {
+      return query(config, done);
+    }
+    return new Promise((resolve, reject) => {
+      query(config, (error: Error | null, result: unknown) => (error ? reject(error) : resolve(result)));
+    });
+  }) as pg.Client['query'];
+}
+
+/**
  * The `pg` client of MikroORM's pool (pool option `Client`). Statements reach the client through kysely,
  * which passes only text and values; a text that starts with `PREPARE_MARK` is sent as a named
  * prepared statement instead, so PostgreSQL parses and plans it once per connection. This is how
@@ -31,16 +59,14 @@ export const PREPARE_MARK = '/* prepare */ ';
 export class PreparingClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
-    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
-    // An own property rather than an override: `Client.query` has a dozen overloads to restate. The pool
-    // calls it with a callback (`pool.query`), kysely without.
-    this.query = ((text: unknown, values?: unknown, callback?: unknown) => {
-      const [given, done] = typeof values === 'function' ? [undefined, values] : [values, callback];
-      const name =
-        typeof text === 'string' && text.startsWith(PREPARE_MARK) && (given === undefined || Array.isArray(given))
-          ? statementName(text)
-          : undefined;
-      return name ? query({ name, text, values: given }, ...(done ? [done] : [])) : query(text, values, ...(callback ? [callback] : []));
-    }) as pg.Client['query'];
+    this.query = textQueries(this, true);
+  }
+}
+
+/** The pool's client with PG_PREPARED_STATEMENTS=false (poolers that cannot keep them): the mark is a comment. */
+export class PlainClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.query = textQueries(this, false);
   }
 }

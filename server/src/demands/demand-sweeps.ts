@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../common/ids/uuid-v7.js';
 import { toGlobalId } from '../common/relay/global-id.js';
 import { DemandEventAction } from './demand.enums.js';
 import { RATING_WINDOW_DAYS } from './demand.transitions.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../common/ids/uuid-v7.js';
 import { entityLoader, groupLoader } from '../common/loaders/entity-loader.js';
 import { DemandCategoryPolicy } from './demand-category-policy.entity.js';
 import { DemandEvent } from './demand-event.entity.js';
