@@ -36,8 +36,8 @@ export function ormConfig(options: OrmOptions): Options {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     // Otherwise MikroORM gives every entity it loads a getter and setter per property on first write,
-    // new closures each time; V8 keeps accessors of an object in its old generation, so those kept every
-    // write's entities alive through young collections (ADR 0021). What it propagates, a many-to-one
+    // new closures each time, held by accessor pairs V8 allocates in its old generation: every write's
+    // entities then outlived young collections (ADR 0021). What it propagates, a many-to-one
     // set into the other side's loaded collection, nothing here relies on: collections are read through
     // loaders.
     propagationOnPrototype: false,

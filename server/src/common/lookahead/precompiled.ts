@@ -16,12 +16,11 @@ export interface CompiledAnswers {
 
 /**
  * The scope of one compiled statement: its table aliases, and whether a field used today's date (then
- * bound as `$2`). A class rather than an object literal with a getter: such a literal is given a hidden
- * class of its own on every call (its getter is a new closure), and hidden classes live in V8's old
- * generation. Until the next full collection that dead map kept the getter, its closure context, and with
- * it the request's whole context alive through every young collection, so each request's objects were
- * copied to the old generation: 7 KB of a request listing projects, and the full collections that
- * followed were the writes' slowest moments (`pnpm bench:stalls`).
+ * bound as `$2`). A class rather than an object literal with a getter: V8 keeps a literal's getter in an
+ * accessor pair it allocates in the old generation, and the getter, a new closure on every call, held
+ * the request's whole context through its closure. Until the next full collection that dead pair kept it
+ * alive through every young collection, so each request listing projects copied 7–22 KB of its objects
+ * to the old generation (ADR 0021).
  */
 class StatementScope implements CompileScope {
   usesToday = false;
