@@ -1,8 +1,7 @@
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { collector } from '../support/young-generation.js';
 
 /** The value of one sample of the Prometheus text, e.g. `sample(text, 'gongzhi_db_pool_connections{state="idle"}')`. */
 function sample(text: string, name: string): number | undefined {
@@ -13,12 +12,6 @@ function sample(text: string, name: string): number | undefined {
 async function scrape(server: TestServer) {
   const response = await fetch(`${server.url}/metrics`);
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
-}
-
-/** A full collection on demand (the test server runs in this process). */
-function fullCollector(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
 }
 
 /** Lets the collection observer, which is called a moment after a collection, see it. */
@@ -59,7 +52,7 @@ describe('GET /metrics with METRICS_ENABLED=true', () => {
   });
 
   it('reports the heap left after a full collection, which follows what is still reachable', async () => {
-    const collect = fullCollector();
+    const collect = collector();
     const MIB = 1024 * 1024;
     let retained: number[][] | undefined = Array.from({ length: 64 }, () => new Array<number>(MIB / 8).fill(1.5));
     collect();

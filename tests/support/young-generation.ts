@@ -6,8 +6,12 @@ type Collect = (options?: { type: 'minor' | 'major' }) => void;
 
 let collect: Collect | undefined;
 
-/** V8's collector on demand (the flag works when set before the first context asks for it). */
-function collector(): Collect {
+/**
+ * V8's collector on demand, in this process (where the test server runs too): `collect()` is a full
+ * collection, `collect({ type: 'minor' })` a young one. The flag works when set before the first context
+ * asks for it.
+ */
+export function collector(): Collect {
   if (!collect) {
     v8.setFlagsFromString('--expose-gc');
     collect = vm.runInNewContext('gc') as Collect;
